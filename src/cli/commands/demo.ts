@@ -1,0 +1,16 @@
+import { scoreYear, type Lang } from "../../core";
+import { presentScoreReport } from "../../contract/score-report";
+import { parseArgs, rejectUnknown } from "../args";
+import { renderDemoSummary } from "../present/demo-summary";
+import { demoFiles, readDataFile, readFrameworkFile } from "../read-files";
+
+/** `kaoping demo [--json]`: scores the bundled, illustrative demo city. */
+export function demoCommand(argv: string[], lang: Lang): string {
+  const args = parseArgs(argv, ["json"]);
+  rejectUnknown(args, ["json", "lang"]);
+  const files = demoFiles();
+  const loaded = readFrameworkFile(files.framework);
+  const result = scoreYear(loaded.framework, readDataFile(files.data, loaded));
+  if (args.options.has("json")) return JSON.stringify(presentScoreReport(result), null, 2);
+  return renderDemoSummary(result, loaded.framework, lang);
+}

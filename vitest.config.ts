@@ -1,0 +1,24 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["src/**/*.test.ts", "test/unit/**/*.test.ts"],
+          env: { TZ: "UTC" },
+        },
+      },
+      {
+        test: {
+          name: "cli",
+          include: ["test/cli/**/*.test.ts"],
+          env: { TZ: "UTC" },
+          testTimeout: 30000,
+        },
+      },
+    ],
+  },
+});
