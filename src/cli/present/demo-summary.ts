@@ -105,7 +105,7 @@ export function renderDemoSummary(result: ScoreResult, framework: Framework, lan
     "",
     renderParts(result, framework, lang),
     "",
-    pick(lang, "八大服务领域", "Service areas"),
+    pick(lang, "服务领域（八大领域及综合管理）", "Service areas (and general management)"),
     renderDomains(result, framework, lang),
     "",
     pick(lang, "成员单位失分（从多到少）", "Points lost by department (most first)"),
