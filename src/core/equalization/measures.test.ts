@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { measureEqualization, populationShares } from "./measures";
+import { measureEqualization, populationWeights } from "./measures";
 
 const brief = [10, 10, 10, 20, 50].map((value) => ({ value }));
 
@@ -65,11 +65,22 @@ describe("measureEqualization", () => {
     expect(allZero.gini).toBeNull();
   });
 
-  it("population shares add up to 1", () => {
-    const shares = populationShares([
-      { value: 1, population: 3 },
-      { value: 1, population: 7 },
+  it("weights by population, or equally when a population is missing", () => {
+    expect(
+      populationWeights([
+        { value: 1, population: 3 },
+        { value: 1, population: 7 },
+      ]),
+    ).toEqual([3, 7]);
+    expect(populationWeights([{ value: 1, population: 3 }, { value: 1 }])).toEqual([1, 1]);
+  });
+
+  it("equal values have no spread at all, whatever the populations", () => {
+    const result = measureEqualization([
+      { value: 100, population: 87_847 },
+      { value: 100, population: 1_000 },
+      { value: 100, population: 3 },
     ]);
-    expect(shares).toEqual([0.3, 0.7]);
+    expect(result).toMatchObject({ cv: 0, theil: 0, gini: 0, maxMin: 1 });
   });
 });

@@ -16,6 +16,9 @@ describe("roundHalfAwayFromZero to 4 decimals", () => {
     [-0.12344, -0.1234],
     [0.1 + 0.2, 0.3],
     [0.9 * 0.5 + 0.49995, 0.95],
+    [5e-324, 0],
+    [1e-20, 0],
+    [123456.78905, 123456.7891],
   ])("%d → %d", (value, expected) => {
     expect(roundHalfAwayFromZero(value, 4)).toBe(expected);
   });

@@ -5,9 +5,12 @@
  */
 export function roundHalfAwayFromZero(value: number, decimals: number): number {
   if (!Number.isFinite(value)) return value;
+  const factor = 10 ** decimals;
+  // Both steps drop binary noise below the 15th significant digit before rounding.
   const magnitude = Number(Math.abs(value).toPrecision(15));
-  const rounded = Number(`${Math.round(Number(`${magnitude}e${decimals}`))}e-${decimals}`);
-  return value < 0 ? -rounded : rounded;
+  const scaled = Number((magnitude * factor).toPrecision(15));
+  const rounded = Math.round(scaled) / factor;
+  return value < 0 && rounded !== 0 ? -rounded : rounded;
 }
 
 /** Limits a ratio to [0, 1]. */

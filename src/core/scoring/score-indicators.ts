@@ -1,7 +1,7 @@
 import {
   coefficientOfVariation,
   measureEqualization,
-  populationShares,
+  populationWeights,
   type RegionPoint,
 } from "../equalization/measures";
 import { evaluateFormula } from "../formula/evaluate";
@@ -46,7 +46,7 @@ export function scoreIndicator(
     if (points.length < 2) return { ...base, status: "missing", value: null, ratio: 0 };
     const cv = coefficientOfVariation(
       points.map((point) => point.value),
-      populationShares(points),
+      populationWeights(points),
     );
     if (cv === null) return { ...base, status: "error", value: null, ratio: 0 };
     return { ...base, status: "ok", value: cv, ratio: ratioUnderRule(indicator.rule, cv) };
