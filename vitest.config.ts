@@ -14,6 +14,7 @@ export default defineConfig({
         test: {
           name: "cli",
           include: ["test/cli/**/*.test.ts"],
+          globalSetup: ["test/cli/global-setup.ts"],
           env: { TZ: "UTC" },
           testTimeout: 30000,
         },

@@ -6,8 +6,20 @@ export interface ParsedArgs {
   options: Map<string, string | true>;
 }
 
-/** Splits `--name value`, `--name=value` and `--flag` from positional arguments. */
-export function parseArgs(argv: string[], flags: readonly string[]): ParsedArgs {
+export interface ArgSpec {
+  /** Options that stand alone (`--json`). */
+  flags?: readonly string[];
+  /** Options that take a value (`--framework FILE` or `--framework=FILE`). */
+  values?: readonly string[];
+}
+
+/** Options every command accepts. */
+const GLOBAL_VALUES = ["lang"];
+
+/** Splits options from positional arguments, refusing options the command does not know. */
+export function parseArgs(argv: string[], spec: ArgSpec): ParsedArgs {
+  const flags = spec.flags ?? [];
+  const values = [...(spec.values ?? []), ...GLOBAL_VALUES];
   const positional: string[] = [];
   const options = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
@@ -19,6 +31,8 @@ export function parseArgs(argv: string[], flags: readonly string[]): ParsedArgs 
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
     if (flags.includes(name)) {
       options.set(name, true);
+    } else if (!values.includes(name)) {
+      throw new UsageError(localized(`未知的选项 --${name}`, `unknown option --${name}`));
     } else if (inline !== undefined) {
       options.set(name, inline);
     } else {
@@ -40,12 +54,4 @@ export function requireOption(args: ParsedArgs, name: string): string {
     throw new UsageError(localized(`缺少选项 --${name}`, `missing option --${name}`));
   }
   return value;
-}
-
-export function rejectUnknown(args: ParsedArgs, known: readonly string[]): void {
-  for (const name of args.options.keys()) {
-    if (!known.includes(name)) {
-      throw new UsageError(localized(`未知的选项 --${name}`, `unknown option --${name}`));
-    }
-  }
 }

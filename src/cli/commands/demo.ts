@@ -1,13 +1,12 @@
 import { scoreYear, type Lang } from "../../core";
 import { presentScoreReport } from "../../contract/score-report";
-import { parseArgs, rejectUnknown } from "../args";
+import { parseArgs } from "../args";
 import { renderDemoSummary } from "../present/demo-summary";
 import { demoFiles, readDataFile, readFrameworkFile } from "../read-files";
 
 /** `kaoping demo [--json]`: scores the bundled, illustrative demo city. */
 export function demoCommand(argv: string[], lang: Lang): string {
-  const args = parseArgs(argv, ["json"]);
-  rejectUnknown(args, ["json", "lang"]);
+  const args = parseArgs(argv, { flags: ["json"] });
   const files = demoFiles();
   const loaded = readFrameworkFile(files.framework);
   const result = scoreYear(loaded.framework, readDataFile(files.data, loaded));

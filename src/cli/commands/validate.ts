@@ -1,13 +1,12 @@
 import { formatIssue, localized, type Lang } from "../../core";
 import { UsageError } from "../cli-error";
-import { parseArgs, rejectUnknown } from "../args";
+import { parseArgs } from "../args";
 import { pick } from "../present/names";
 import { readDataFile, readFrameworkFile } from "../read-files";
 
 /** `kaoping validate FRAMEWORK [DATA]`: checks the files; prints what they hold and any warnings. */
 export function validateCommand(argv: string[], lang: Lang): string {
-  const args = parseArgs(argv, []);
-  rejectUnknown(args, ["lang"]);
+  const args = parseArgs(argv, {});
   const [frameworkPath, dataPath, extra] = args.positional;
   if (!frameworkPath || extra !== undefined) {
     throw new UsageError(
