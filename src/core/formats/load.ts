@@ -1,4 +1,4 @@
-import { parse as parseYaml, YAMLParseError } from "yaml";
+import { CORE_SCHEMA, load as parseYaml, YAMLException } from "js-yaml";
 import type { z } from "zod";
 import type { Dataset, Framework } from "../model";
 import { localized } from "../text/localized";
@@ -13,25 +13,45 @@ import { describeZodIssue } from "./zod-issues";
 /** Largest framework or data file accepted (a province's full method is well under 1 MB). */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
+/** Most values (counting every use of a YAML alias) a document may expand to. */
+export const MAX_DOCUMENT_NODES = 2_000_000;
+
+/** Counts nodes, following aliases as often as they are used; stops past the limit. */
+function tooManyNodes(root: unknown): boolean {
+  let count = 0;
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (++count > MAX_DOCUMENT_NODES) return true;
+    if (node && typeof node === "object") stack.push(...Object.values(node));
+  }
+  return false;
+}
+
 /**
- * Parses the text of a framework or data file. JSON when the name ends in `.json`,
- * YAML otherwise (YAML 1.2 core schema, duplicate keys refused, aliases limited).
+ * Parses the text of a framework or data file: JSON when the name ends in `.json`,
+ * YAML otherwise (the YAML 1.2 core schema: no dates or custom tags; duplicate keys
+ * refused; alias bombs refused).
  */
 export function parseDocumentText(text: string, file: string): unknown {
   if (text.length > MAX_DOCUMENT_BYTES) {
-    throw new InputError([
-      { file, path: "", message: localized("文件过大", "the file is too large") },
-    ]);
+    fail(file, "", localized("文件过大", "the file is too large"));
   }
+  let doc: unknown;
   try {
-    if (file.toLowerCase().endsWith(".json")) return JSON.parse(text);
-    return parseYaml(text, { prettyErrors: true, maxAliasCount: 100 });
+    doc = file.toLowerCase().endsWith(".json")
+      ? JSON.parse(text)
+      : parseYaml(text, { schema: CORE_SCHEMA, filename: file });
   } catch (error) {
-    if (error instanceof YAMLParseError) {
-      const at = error.linePos?.[0];
-      const where = at ? `line ${at.line}, column ${at.col}` : "";
-      const first = error.message.split("\n")[0] ?? "";
-      return fail(file, where, localized(`YAML 格式错误：${first}`, `YAML syntax error: ${first}`));
+    if (error instanceof YAMLException) {
+      const where = error.mark
+        ? `line ${error.mark.line + 1}, column ${error.mark.column + 1}`
+        : "";
+      return fail(
+        file,
+        where,
+        localized(`YAML 格式错误：${error.reason}`, `YAML syntax error: ${error.reason}`),
+      );
     }
     if (error instanceof SyntaxError) {
       return fail(
@@ -42,6 +62,17 @@ export function parseDocumentText(text: string, file: string): unknown {
     }
     throw error;
   }
+  if (tooManyNodes(doc)) {
+    fail(
+      file,
+      "",
+      localized(
+        "文件展开后过大（别名引用过多）",
+        "the document expands to too many values (aliases)",
+      ),
+    );
+  }
+  return doc;
 }
 
 function fail(file: string, path: string, message: InputIssue["message"]): never {

@@ -69,7 +69,9 @@ export function describeZodIssue(issue: z.core.$ZodIssue): Localized {
     case "invalid_union": {
       const discriminator = (issue as { discriminator?: string }).discriminator;
       if (discriminator === "type") {
-        const got = describeInput(input);
+        const given =
+          input && typeof input === "object" ? (input as { type?: unknown }).type : input;
+        const got = describeInput(given);
         return localized(
           `未知的评分规则类型（${got.zh}）；可用：ratio、inverse、atLeast、atMost、linear、bands、cv`,
           `unknown rule type (${got.en}); known: ratio, inverse, atLeast, atMost, linear, bands, cv`,

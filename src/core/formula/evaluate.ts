@@ -14,12 +14,12 @@ export type ValueLookup = (code: string) => number | undefined;
 
 class DivisionByZero {}
 
-function evaluateNode(node: FormulaNode, values: Map<string, number>): number {
+function evaluateNode(node: FormulaNode, values: ValueLookup): number {
   switch (node.kind) {
     case "number":
       return node.value;
     case "ref":
-      return values.get(node.code)!;
+      return values(node.code)!;
     case "neg":
       return -evaluateNode(node.operand, values);
     case "binary": {
@@ -52,17 +52,14 @@ function evaluateNode(node: FormulaNode, values: Map<string, number>): number {
  * with any missing input is `missing` even if it would also divide by zero.
  */
 export function evaluateFormula(formula: CompiledFormula, lookup: ValueLookup): FormulaResult {
-  const values = new Map<string, number>();
   let missing: string[] | undefined;
   for (const code of formula.inputs) {
-    const value = lookup(code);
-    if (value === undefined) (missing ??= []).push(code);
-    else values.set(code, value);
+    if (lookup(code) === undefined) (missing ??= []).push(code);
   }
   if (missing) return { kind: "missing", inputs: missing };
   let value: number;
   try {
-    value = evaluateNode(formula.ast, values);
+    value = evaluateNode(formula.ast, lookup);
   } catch (error) {
     if (error instanceof DivisionByZero) return { kind: "error", reason: "division-by-zero" };
     throw error;

@@ -18,6 +18,8 @@ export class FormulaSyntaxError extends Error {
 
 const NUMBER = /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
 const NAME = /[A-Za-z][A-Za-z0-9_]*/y;
+/** A word that starts with a character names cannot start with, e.g. `__proto__`, `$x`. */
+const WORD = /[_$][A-Za-z0-9_$]*/y;
 
 function matchAt(pattern: RegExp, source: string, at: number): string | undefined {
   pattern.lastIndex = at;
@@ -51,6 +53,13 @@ export function tokenize(source: string): Token[] {
       tokens.push({ type: "op", text: ch as "+", pos: i + 1 });
       i++;
       continue;
+    }
+    const word = matchAt(WORD, source, i);
+    if (word !== undefined) {
+      throw new FormulaSyntaxError(
+        i + 1,
+        localized(`不允许的名称“${word}”`, `'${word}' is not allowed`),
+      );
     }
     throw new FormulaSyntaxError(
       i + 1,

@@ -10,14 +10,13 @@ import type { ElementValues } from "./element-values";
 import { ratioUnderRule } from "./rules";
 import type { IndicatorResult } from "./types";
 
-type Evaluated = Omit<IndicatorResult, "loss">;
-
 function regionValues(indicator: Indicator, values: ElementValues, dataset: Dataset) {
   const regions: Record<string, number> = {};
   const points: RegionPoint[] = [];
   for (const region of dataset.regions) {
-    const own = values.byRegion.get(region.code)!;
-    const result = evaluateFormula(indicator.compiled, (code) => own.get(code));
+    const result = evaluateFormula(indicator.compiled, (code) =>
+      values.regionValue(region.code, code),
+    );
     if (result.kind !== "value") continue;
     regions[region.code] = result.value;
     points.push({ value: result.value, population: region.population, group: region.group });
@@ -25,42 +24,57 @@ function regionValues(indicator: Indicator, values: ElementValues, dataset: Data
   return { regions, points };
 }
 
-/** Evaluates one indicator on the city's and each region's figures, then applies its rule. */
+/**
+ * Evaluates one indicator on the city's and each region's figures, then applies its
+ * rule. Its loss is filled in later, once the part's total weight is known. (Built as
+ * one object literal: spreading partial objects here was the scorer's main cost.)
+ */
 export function scoreIndicator(
   indicator: Indicator,
   values: ElementValues,
   dataset: Dataset,
-): Evaluated {
+): IndicatorResult {
   const { regions, points } = regionValues(indicator, values, dataset);
-  const base = {
+  const result: IndicatorResult = {
     code: indicator.code,
     partCode: indicator.partCode,
     domain: indicator.domain,
     department: indicator.department,
+    status: "ok",
+    value: null,
+    ratio: 0,
+    loss: 0,
+    missingInputs: [],
     regions,
-    missingInputs: [] as string[],
-    ...(points.length >= 2 ? { equalization: measureEqualization(points) } : {}),
   };
+  if (points.length >= 2) result.equalization = measureEqualization(points);
 
   if (indicator.rule.type === "cv") {
-    if (points.length < 2) return { ...base, status: "missing", value: null, ratio: 0 };
-    const cv = coefficientOfVariation(
-      points.map((point) => point.value),
-      populationWeights(points),
-    );
-    if (cv === null) return { ...base, status: "error", value: null, ratio: 0 };
-    return { ...base, status: "ok", value: cv, ratio: ratioUnderRule(indicator.rule, cv) };
+    const cv =
+      points.length < 2
+        ? undefined
+        : coefficientOfVariation(
+            points.map((point) => point.value),
+            populationWeights(points),
+          );
+    if (cv === undefined) result.status = "missing";
+    else if (cv === null) result.status = "error";
+    else {
+      result.value = cv;
+      result.ratio = ratioUnderRule(indicator.rule, cv);
+    }
+    return result;
   }
 
-  const result = evaluateFormula(indicator.compiled, (code) => values.city.get(code));
-  if (result.kind === "missing") {
-    return { ...base, missingInputs: result.inputs, status: "missing", value: null, ratio: 0 };
+  const outcome = evaluateFormula(indicator.compiled, (code) => values.city.get(code));
+  if (outcome.kind === "missing") {
+    result.status = "missing";
+    result.missingInputs = outcome.inputs;
+  } else if (outcome.kind === "error") {
+    result.status = "error";
+  } else {
+    result.value = outcome.value;
+    result.ratio = ratioUnderRule(indicator.rule, outcome.value);
   }
-  if (result.kind === "error") return { ...base, status: "error", value: null, ratio: 0 };
-  return {
-    ...base,
-    status: "ok",
-    value: result.value,
-    ratio: ratioUnderRule(indicator.rule, result.value),
-  };
+  return result;
 }

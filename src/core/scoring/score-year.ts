@@ -4,13 +4,7 @@ import { byLossThenCode, planToTarget } from "./plan";
 import { clamp01, roundHalfAwayFromZero } from "./round";
 import { satisfactionValue } from "./satisfaction";
 import { scoreIndicator } from "./score-indicators";
-import type {
-  DomainResult,
-  IndicatorResult,
-  PartResult,
-  ScoreResult,
-  WorkItemResult,
-} from "./types";
+import type { DomainResult, PartResult, ScoreResult, WorkItemResult } from "./types";
 
 /** Decimal places of the reported score. */
 export const SCORE_DECIMALS = 4;
@@ -33,13 +27,12 @@ function scoreWorkItems(framework: Framework, dataset: Dataset) {
  */
 export function scoreYear(framework: Framework, dataset: Dataset): ScoreResult {
   const values = collectElementValues(framework, dataset);
-  const evaluated = framework.indicators.map((indicator) =>
+  const indicators = framework.indicators.map((indicator) =>
     scoreIndicator(indicator, values, dataset),
   );
   const work = scoreWorkItems(framework, dataset);
   const totalWeight = framework.parts.reduce((sum, part) => sum + part.weight, 0);
 
-  const indicators: IndicatorResult[] = evaluated.map((result) => ({ ...result, loss: 0 }));
   const workItems: WorkItemResult[] = work.map(({ item, earned, answered }) => ({
     code: item.code,
     partCode: item.partCode,
