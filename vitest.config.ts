@@ -12,6 +12,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: "integration",
+          include: ["test/integration/**/*.test.ts"],
+          env: { TZ: "UTC" },
+          testTimeout: 60000,
+          hookTimeout: 60000,
+        },
+      },
+      {
+        test: {
           name: "cli",
           include: ["test/cli/**/*.test.ts"],
           globalSetup: ["test/cli/global-setup.ts"],

@@ -1,0 +1,126 @@
+import { z } from "zod";
+
+/**
+ * Request and response shapes of the HTTP API. The server validates with them, the
+ * OpenAPI document at /api/docs is generated from them, and the web client imports
+ * the same types.
+ */
+export const roleSchema = z.enum([
+  "admin",
+  "office",
+  "leader",
+  "dept_head",
+  "dept_clerk",
+  "auditor",
+]);
+
+export const errorSchema = z.object({
+  error: z
+    .string()
+    .describe(
+      "unauthenticated | forbidden | not_found | conflict | invalid | locked | too_large | unsupported",
+    ),
+  message: z.string().describe("In the language of Accept-Language (Chinese by default)"),
+});
+
+export const loginBodySchema = z.object({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
+export const meSchema = z.object({
+  user: z.object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role: roleSchema,
+    departmentCode: z.string().nullable(),
+  }),
+  csrfToken: z
+    .string()
+    .describe("Send back in the X-CSRF-Token header on every state-changing request"),
+});
+
+export const yearParamsSchema = z.object({ year: z.coerce.number().int().min(1990).max(2200) });
+
+export const cycleSummarySchema = z.object({
+  year: z.number(),
+  status: z.string(),
+  framework: z.object({ code: z.string(), name: z.string(), version: z.number() }),
+  departmentsDue: z.string(),
+  provinceDue: z.string(),
+});
+
+export const itemsQuerySchema = z.object({ department: z.string().min(1).optional() });
+
+export const valueParamsSchema = yearParamsSchema.extend({
+  element: z.string().min(1).max(128),
+  region: z.string().min(1).max(128),
+});
+
+export const saveValueBodySchema = z.object({
+  value: z.number().describe("The figure; a finite number"),
+  version: z
+    .number()
+    .int()
+    .min(0)
+    .describe("The version you last saw; 0 for a value not yet entered"),
+  note: z.string().max(2000).nullable().optional(),
+});
+
+export const savedValueSchema = z.object({
+  element: z.string(),
+  region: z.string(),
+  value: z.number(),
+  note: z.string().nullable(),
+  version: z.number(),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
+});
+
+export const workParamsSchema = yearParamsSchema.extend({ item: z.string().min(1).max(128) });
+
+export const saveWorkBodySchema = z.object({
+  awarded: z.record(z.string(), z.number()).describe("Points per criterion code"),
+  explanation: z.string().max(5000).nullable().optional(),
+  version: z.number().int().min(0).optional(),
+});
+
+export const workAnswerSchema = z.object({
+  itemCode: z.string(),
+  awarded: z.record(z.string(), z.number()),
+  explanation: z.string().nullable(),
+  version: z.number(),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
+});
+
+export const evidenceSchema = z.object({
+  id: z.string(),
+  targetKind: z.string(),
+  targetCode: z.string(),
+  originalName: z.string(),
+  mimeType: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  uploadedBy: z.string(),
+  uploadedAt: z.string(),
+});
+
+export const evidenceParamsSchema = yearParamsSchema.extend({ id: z.string().uuid() });
+
+export const auditVerdictSchema = z.object({
+  intact: z.boolean(),
+  rows: z.number(),
+  headSeq: z.number().optional(),
+  firstBadSeq: z.number().optional(),
+  message: z.string(),
+});
+
+export type LoginBody = z.infer<typeof loginBodySchema>;
+export type Me = z.infer<typeof meSchema>;
+export type SaveValueBody = z.infer<typeof saveValueBodySchema>;
+export type SavedValue = z.infer<typeof savedValueSchema>;
+export type SaveWorkBody = z.infer<typeof saveWorkBodySchema>;
+export type CycleSummary = z.infer<typeof cycleSummarySchema>;
+export type AuditVerdict = z.infer<typeof auditVerdictSchema>;

@@ -1,0 +1,92 @@
+import type { Dialect } from "../db/connect";
+import type { Executor } from "../db/executor";
+import { chainHash, type AuditEntry, type AuditRow } from "./audit-chain";
+
+const BATCH = 1000;
+
+/** All SQL for the audit log. `append` must run inside a transaction. */
+export function auditRepository(db: Executor, dialect: Dialect) {
+  return {
+    /**
+     * Appends one row to the chain. The head row is read under a lock (PostgreSQL
+     * `FOR UPDATE`; SQLite transactions are already serialized), so concurrent writers
+     * queue here and the chain never forks.
+     */
+    async append(entry: AuditEntry): Promise<number> {
+      let query = db.selectFrom("audit_head").select(["seq", "hash"]).where("id", "=", 1);
+      if (dialect === "postgres") query = query.forUpdate();
+      const head = await query.executeTakeFirstOrThrow();
+      const seq = Number(head.seq) + 1;
+      const hash = chainHash(head.hash, seq, entry);
+      await db
+        .insertInto("audit_log")
+        .values({
+          seq,
+          at: entry.at,
+          actor: entry.actor,
+          action: entry.action,
+          object_type: entry.objectType,
+          object_id: entry.objectId,
+          before: entry.before,
+          after: entry.after,
+          prev_hash: head.hash,
+          hash,
+        })
+        .execute();
+      await db.updateTable("audit_head").set({ seq, hash }).where("id", "=", 1).execute();
+      return seq;
+    },
+
+    async head(): Promise<{ seq: number; hash: string }> {
+      const head = await db
+        .selectFrom("audit_head")
+        .select(["seq", "hash"])
+        .where("id", "=", 1)
+        .executeTakeFirstOrThrow();
+      return { seq: Number(head.seq), hash: head.hash };
+    },
+
+    /** Every row in stored order (by seq), read in batches so a long log does not sit in memory twice. */
+    async *rows(): AsyncGenerator<AuditRow> {
+      // Start below any seq, so rows slipped in with a seq of 0 or less are still seen.
+      let after = Number.MIN_SAFE_INTEGER;
+      for (;;) {
+        const batch = await db
+          .selectFrom("audit_log")
+          .selectAll()
+          .where("seq", ">", after)
+          .orderBy("seq")
+          .limit(BATCH)
+          .execute();
+        for (const row of batch) {
+          yield {
+            seq: Number(row.seq),
+            at: row.at,
+            actor: row.actor,
+            action: row.action,
+            objectType: row.object_type,
+            objectId: row.object_id,
+            before: row.before,
+            after: row.after,
+            prevHash: row.prev_hash,
+            hash: row.hash,
+          };
+        }
+        if (batch.length < BATCH) return;
+        after = Number(batch[batch.length - 1]!.seq);
+      }
+    },
+
+    async recent(limit: number, offset = 0) {
+      return db
+        .selectFrom("audit_log")
+        .selectAll()
+        .orderBy("seq", "desc")
+        .limit(limit)
+        .offset(offset)
+        .execute();
+    },
+  };
+}
+
+export type AuditRepository = ReturnType<typeof auditRepository>;

@@ -1,0 +1,41 @@
+import type { Clock } from "../clock";
+import { sha256Hex } from "../ids";
+import type { Repositories } from "../repositories";
+import { toAuthUser, type AuthUser } from "./auth-user";
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, SESSION_TOUCH_MS } from "./session-policy";
+
+export interface ActiveSession {
+  id: string;
+  user: AuthUser;
+  csrfToken: string;
+}
+
+/**
+ * The session behind a cookie token, or undefined when there is none, it has been
+ * idle for 30 minutes, it is older than 12 hours, or its user is disabled.
+ */
+export async function resolveSession(
+  deps: { repos: Repositories; clock: Clock },
+  token: string,
+): Promise<ActiveSession | undefined> {
+  const { repos, clock } = deps;
+  const id = sha256Hex(token);
+  const session = await repos.sessions.byId(id);
+  if (!session) return undefined;
+  const now = clock.now().getTime();
+  const idle = now - new Date(session.last_seen_at).getTime();
+  const age = now - new Date(session.created_at).getTime();
+  if (idle > SESSION_IDLE_MS || age > SESSION_ABSOLUTE_MS) {
+    await repos.sessions.delete(id);
+    return undefined;
+  }
+  const user = await repos.users.byId(session.user_id);
+  if (!user || user.disabled) return undefined;
+  if (idle > SESSION_TOUCH_MS) await repos.sessions.touch(id, clock.now().toISOString());
+  return { id, user: toAuthUser(user), csrfToken: session.csrf_token };
+}
+
+/** Ends the session behind a token (logout). */
+export async function endSession(deps: { repos: Repositories }, token: string): Promise<void> {
+  await deps.repos.sessions.delete(sha256Hex(token));
+}

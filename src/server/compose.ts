@@ -1,0 +1,58 @@
+import { join } from "node:path";
+import { createPasswordHasher, PRODUCTION_COST, type Argon2Cost } from "./auth/passwords";
+import { systemClock, type Clock } from "./clock";
+import { openDatabase, type Db } from "./db/connect";
+import { migrate } from "./db/migrate";
+import { createFrameworkCache } from "./frameworks/framework-cache";
+import { DEFAULT_SERVER_CONFIG, type ServerConfig, type ServerDeps } from "./http/server-deps";
+import { createRepositories } from "./repositories";
+import { localEvidenceStore } from "./storage/evidence-store";
+
+export interface Environment {
+  DATABASE_URL?: string;
+  KAOPING_DATA_DIR?: string;
+  KAOPING_SECURE_COOKIES?: string;
+  KAOPING_TRUST_PROXY?: string;
+  KAOPING_UPLOAD_LIMIT_MB?: string;
+}
+
+export interface Composed {
+  db: Db;
+  deps: ServerDeps;
+  dataDir: string;
+}
+
+/**
+ * Wires the real parts together from the environment: PostgreSQL when DATABASE_URL
+ * is set, else SQLite at <data dir>/kaoping.sqlite; evidence under <data dir>/evidence.
+ * Migrates before returning. The one place that decides which implementations run.
+ */
+export async function composeFromEnvironment(
+  env: Environment,
+  overrides: { clock?: Clock; argon2?: Argon2Cost; config?: Partial<ServerConfig> } = {},
+): Promise<Composed> {
+  const dataDir = env.KAOPING_DATA_DIR || "./data";
+  const db = openDatabase({
+    databaseUrl: env.DATABASE_URL || undefined,
+    sqliteFile: join(dataDir, "kaoping.sqlite"),
+  });
+  await migrate(db.db as never, db.dialect);
+  const config: ServerConfig = {
+    ...DEFAULT_SERVER_CONFIG,
+    secureCookies: env.KAOPING_SECURE_COOKIES === "1" || env.KAOPING_SECURE_COOKIES === "true",
+    trustProxy: env.KAOPING_TRUST_PROXY === "1" || env.KAOPING_TRUST_PROXY === "true",
+    ...(env.KAOPING_UPLOAD_LIMIT_MB
+      ? { uploadLimitBytes: Number(env.KAOPING_UPLOAD_LIMIT_MB) * 1024 * 1024 }
+      : {}),
+    ...overrides.config,
+  };
+  const deps: ServerDeps = {
+    repos: createRepositories(db),
+    clock: overrides.clock ?? systemClock,
+    frameworks: createFrameworkCache(),
+    passwords: createPasswordHasher(overrides.argon2 ?? PRODUCTION_COST),
+    evidence: localEvidenceStore(join(dataDir, "evidence")),
+    config,
+  };
+  return { db, deps, dataDir };
+}

@@ -1,0 +1,168 @@
+import type { Generated } from "kysely";
+
+/**
+ * The database as Kysely sees it. Timestamps are ISO 8601 UTC strings and JSON is
+ * stored as text, so that SQLite and PostgreSQL hold byte-identical values and the
+ * audit chain hashes the same content on both.
+ */
+export interface DepartmentsTable {
+  code: string;
+  name: string;
+}
+
+export type Role = "admin" | "office" | "leader" | "dept_head" | "dept_clerk" | "auditor";
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  department_code: string | null;
+  disabled: number;
+  failed_logins: number;
+  locked_until: string | null;
+  created_at: string;
+  password_changed_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token; the token itself is never stored. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+}
+
+export interface FrameworksTable {
+  id: string;
+  code: string;
+  version: number;
+  name: string;
+  /** The `kaoping/framework@1` document as imported, canonical JSON. */
+  document: string;
+  sha256: string;
+  imported_at: string;
+  imported_by: string;
+}
+
+export type CycleStatus = "open" | "closed";
+
+export interface CyclesTable {
+  id: string;
+  year: number;
+  framework_id: string;
+  status: CycleStatus;
+  departments_due: string;
+  province_due: string;
+  /** The data document's `satisfaction` (JSON), or null. */
+  satisfaction: string | null;
+  created_at: string;
+}
+
+export interface CycleRegionsTable {
+  cycle_id: string;
+  code: string;
+  name: string;
+  population: number | null;
+  group_name: string | null;
+  position: number;
+}
+
+export interface DataValuesTable {
+  cycle_id: string;
+  element_code: string;
+  /** A region code, or `city` for the city-wide figure. */
+  region_code: string;
+  value: number;
+  note: string | null;
+  version: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface DataValueHistoryTable {
+  id: Generated<number>;
+  cycle_id: string;
+  element_code: string;
+  region_code: string;
+  value: number | null;
+  note: string | null;
+  version: number;
+  changed_by: string;
+  changed_at: string;
+}
+
+export interface WorkAnswersTable {
+  cycle_id: string;
+  item_code: string;
+  /** `{criterion: points}` as JSON. */
+  awarded: string;
+  explanation: string | null;
+  version: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+export type EvidenceTarget = "indicator" | "workItem" | "dataElement";
+
+export interface EvidenceTable {
+  id: string;
+  cycle_id: string;
+  target_kind: EvidenceTarget;
+  target_code: string;
+  department_code: string;
+  sha256: string;
+  original_name: string;
+  mime_type: string;
+  size: number;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
+export interface CommentsTable {
+  id: string;
+  cycle_id: string;
+  target_kind: string;
+  target_code: string;
+  author_id: string;
+  body: string;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  object_type: string;
+  object_id: string;
+  before: string | null;
+  after: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** One row: the sequence number and hash of the newest audit row (taken under lock). */
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface Database {
+  departments: DepartmentsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  frameworks: FrameworksTable;
+  cycles: CyclesTable;
+  cycle_regions: CycleRegionsTable;
+  data_values: DataValuesTable;
+  data_value_history: DataValueHistoryTable;
+  work_answers: WorkAnswersTable;
+  evidence: EvidenceTable;
+  comments: CommentsTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+}

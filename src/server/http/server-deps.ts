@@ -1,0 +1,20 @@
+import type { UseCaseDeps } from "../context";
+
+export interface ServerConfig {
+  /** Always mark the cookie Secure (set when TLS ends at a proxy that does not say so). */
+  secureCookies: boolean;
+  /** Largest evidence file accepted, in bytes. */
+  uploadLimitBytes: number;
+  /** Trust X-Forwarded-* from a reverse proxy. */
+  trustProxy: boolean;
+}
+
+export const DEFAULT_SERVER_CONFIG: ServerConfig = {
+  secureCookies: false,
+  uploadLimitBytes: 50 * 1024 * 1024,
+  trustProxy: false,
+};
+
+export interface ServerDeps extends UseCaseDeps {
+  config: ServerConfig;
+}

@@ -1,0 +1,93 @@
+import { timingSafeEqual } from "node:crypto";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { localized } from "../../core";
+import type { AuthUser } from "../auth/auth-user";
+import { resolveSession, type ActiveSession } from "../auth/resolve-session";
+import type { UseCaseDeps } from "../context";
+import { DomainError } from "../errors";
+
+export const SESSION_COOKIE = "kaoping_session";
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+declare module "fastify" {
+  interface FastifyRequest {
+    session?: ActiveSession;
+  }
+  interface FastifyContextConfig {
+    /** No session needed (login, the API description). */
+    public?: boolean;
+  }
+}
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** The signed-in user of a request that passed authentication. */
+export function currentUser(request: FastifyRequest): AuthUser {
+  if (!request.session)
+    throw new DomainError("unauthenticated", localized("请先登录", "please sign in"));
+  return request.session.user;
+}
+
+export interface CookieOptions {
+  secure: boolean;
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, options: CookieOptions): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "strict",
+    secure: options.secure,
+    path: "/",
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, options: CookieOptions): void {
+  reply.clearCookie(SESSION_COOKIE, {
+    httpOnly: true,
+    sameSite: "strict",
+    secure: options.secure,
+    path: "/",
+  });
+}
+
+/**
+ * Authenticates every /api request that is not marked public, and checks the CSRF
+ * token on every state-changing one: the X-CSRF-Token header must equal the token
+ * issued with the session (login response and GET /api/me).
+ */
+export function installSessionHook(
+  app: FastifyInstance,
+  deps: Pick<UseCaseDeps, "repos" | "clock">,
+): void {
+  app.addHook("preHandler", async (request) => {
+    if (request.routeOptions.config?.public || !request.url.startsWith("/api/")) return;
+    const token = request.cookies[SESSION_COOKIE];
+    const session = token ? await resolveSession(deps, token) : undefined;
+    if (!session) {
+      throw new DomainError(
+        "unauthenticated",
+        localized(
+          "未登录或登录已过期，请重新登录",
+          "not signed in, or the session has expired; please sign in",
+        ),
+      );
+    }
+    if (UNSAFE_METHODS.has(request.method)) {
+      const header = request.headers["x-csrf-token"];
+      if (typeof header !== "string" || !sameToken(header, session.csrfToken)) {
+        throw new DomainError(
+          "forbidden",
+          localized(
+            "缺少或错误的 CSRF 令牌（X-CSRF-Token）",
+            "missing or wrong CSRF token (X-CSRF-Token)",
+          ),
+        );
+      }
+    }
+    request.session = session;
+  });
+}

@@ -1,0 +1,46 @@
+import { demoFiles } from "../platform/package-files";
+import { composeFromEnvironment, type Environment } from "./compose";
+import { buildApp } from "./http/app";
+import { seedDemoIfEmpty } from "./seed/seed-demo";
+
+export interface StartEnvironment extends Environment {
+  PORT?: string;
+  HOST?: string;
+  KAOPING_DEMO_PASSWORD?: string;
+}
+
+/**
+ * `npm start` / `kaoping serve`: migrate, seed the illustrative demo city into an empty
+ * database, and serve on http://localhost:3000 (PORT to change). Returns the lines to
+ * print once (the demo accounts' password only at the first start).
+ */
+export async function startServer(
+  env: StartEnvironment,
+): Promise<{ close(): Promise<void>; banner: string[] }> {
+  const { db, deps, dataDir } = await composeFromEnvironment(env);
+  const seed = await seedDemoIfEmpty(deps, demoFiles(), env.KAOPING_DEMO_PASSWORD || undefined);
+  const app = await buildApp(deps, { logger: { level: "warn" } });
+  const port = Number(env.PORT || 3000);
+  const host = env.HOST || "127.0.0.1";
+  await app.listen({ port, host });
+  const banner = [
+    `考评 Kaoping 已启动：http://${host === "0.0.0.0" ? "localhost" : host}:${port}  （API 文档：/api/docs）`,
+    `数据库：${db.dialect === "postgres" ? "PostgreSQL（DATABASE_URL）" : `SQLite ${dataDir}/kaoping.sqlite`}；辅证材料：${dataDir}/evidence`,
+  ];
+  if (seed.seeded) {
+    banner.push(
+      "已载入示例城市（惠州 2025 年度，示例数据，仅供演示）。",
+      `示例账户（仅供演示）：${seed.usernames.join(", ")}`,
+      seed.generatedPassword
+        ? `示例账户的密码（只显示这一次，请记下）：${seed.password}`
+        : "示例账户的密码：KAOPING_DEMO_PASSWORD 所设的值",
+    );
+  }
+  return {
+    banner,
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import type { Executor } from "../db/executor";
+import type { Role, UsersTable } from "../db/schema";
+
+export type UserRow = UsersTable;
+
+/** All SQL for users (accounts) and departments. */
+export function usersRepository(db: Executor) {
+  return {
+    byUsername: (username: string) =>
+      db.selectFrom("users").selectAll().where("username", "=", username).executeTakeFirst(),
+    byId: (id: string) =>
+      db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst(),
+    list: () => db.selectFrom("users").selectAll().orderBy("username").execute(),
+    count: async () =>
+      Number(
+        (
+          await db
+            .selectFrom("users")
+            .select((eb) => eb.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    insert: (user: UserRow) => db.insertInto("users").values(user).execute(),
+    recordFailedLogin: (id: string, failedLogins: number, lockedUntil: string | null) =>
+      db
+        .updateTable("users")
+        .set({ failed_logins: failedLogins, locked_until: lockedUntil })
+        .where("id", "=", id)
+        .execute(),
+    clearFailedLogins: (id: string) =>
+      db
+        .updateTable("users")
+        .set({ failed_logins: 0, locked_until: null })
+        .where("id", "=", id)
+        .execute(),
+    setDisabled: (id: string, disabled: boolean) =>
+      db
+        .updateTable("users")
+        .set({ disabled: disabled ? 1 : 0 })
+        .where("id", "=", id)
+        .execute(),
+    setPassword: (id: string, passwordHash: string, at: string) =>
+      db
+        .updateTable("users")
+        .set({
+          password_hash: passwordHash,
+          password_changed_at: at,
+          failed_logins: 0,
+          locked_until: null,
+        })
+        .where("id", "=", id)
+        .execute(),
+    setRole: (id: string, role: Role, departmentCode: string | null) =>
+      db
+        .updateTable("users")
+        .set({ role, department_code: departmentCode })
+        .where("id", "=", id)
+        .execute(),
+    upsertDepartment: async (code: string, name: string) => {
+      const existing = await db
+        .selectFrom("departments")
+        .select("code")
+        .where("code", "=", code)
+        .executeTakeFirst();
+      if (existing)
+        await db.updateTable("departments").set({ name }).where("code", "=", code).execute();
+      else await db.insertInto("departments").values({ code, name }).execute();
+    },
+    departments: () => db.selectFrom("departments").selectAll().orderBy("code").execute(),
+  };
+}
+
+export type UsersRepository = ReturnType<typeof usersRepository>;

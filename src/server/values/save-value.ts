@@ -1,0 +1,113 @@
+import { CITY, localized } from "../../core";
+import { recordAudit } from "../audit/record";
+import type { AuthUser } from "../auth/auth-user";
+import { assertCanWriteElement } from "../auth/policy";
+import type { UseCaseDeps } from "../context";
+import { DomainError, notFound } from "../errors";
+import { loadCycle } from "../cycles/load-cycle";
+import type { ValueRow } from "./values.repository";
+import { assertCycleOpen } from "../cycles/assert-open";
+
+export interface SaveValueInput {
+  year: number;
+  element: string;
+  region: string;
+  value: number;
+  /** The version the clerk last saw; 0 for a value not entered yet. */
+  version: number;
+  note?: string | null;
+}
+
+export interface SavedValue {
+  element: string;
+  region: string;
+  value: number;
+  note: string | null;
+  version: number;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export const presentValue = (row: ValueRow): SavedValue => ({
+  element: row.element_code,
+  region: row.region_code,
+  value: row.value,
+  note: row.note,
+  version: row.version,
+  updatedBy: row.updated_by,
+  updatedAt: row.updated_at,
+});
+
+function staleVersion(current: ValueRow | undefined): DomainError {
+  return new DomainError(
+    "conflict",
+    localized(
+      "此数据已被他人修改，请在最新数据的基础上重新填写",
+      "someone else changed this value; start again from the current value",
+    ),
+    { current: current ? presentValue(current) : { value: null, version: 0 } },
+  );
+}
+
+/**
+ * Saves one figure (data element × region, or `city`). Optimistic concurrency: the
+ * write succeeds only when `version` is the stored one, so two clerks saving the same
+ * version get one success and one conflict, never a lost update. History and the
+ * audit row are written in the same transaction.
+ */
+export async function saveValue(
+  deps: UseCaseDeps,
+  user: AuthUser,
+  input: SaveValueInput,
+): Promise<SavedValue> {
+  const loaded = await loadCycle(deps, input.year);
+  const { cycle, framework } = loaded;
+  if (!framework.elements.has(input.element)) {
+    throw notFound(`没有数据元素 ${input.element}`, `there is no data element ${input.element}`);
+  }
+  if (input.region !== CITY && !loaded.regions.some((region) => region.code === input.region)) {
+    throw notFound(`没有地区 ${input.region}`, `there is no region ${input.region}`);
+  }
+  assertCanWriteElement(user, framework, input.element);
+  assertCycleOpen(cycle);
+
+  const now = deps.clock.now().toISOString();
+  const row: ValueRow = {
+    cycle_id: cycle.id,
+    element_code: input.element,
+    region_code: input.region,
+    value: input.value,
+    note: input.note ?? null,
+    version: input.version + 1,
+    updated_by: user.username,
+    updated_at: now,
+  };
+  let before: ValueRow | undefined;
+  const saved = await deps.repos
+    .transaction(async (tx) => {
+      before = await tx.values.one(cycle.id, input.element, input.region);
+      if ((before?.version ?? 0) !== input.version) return false;
+      const written = before
+        ? await tx.values.update(row, input.version)
+        : await tx.values.insert(row);
+      if (!written) return false;
+      await tx.values.addHistory({ ...row, changed_by: row.updated_by, changed_at: now });
+      await recordAudit(tx, deps.clock, {
+        actor: user.username,
+        action: "value.set",
+        objectType: "data_value",
+        objectId: `${input.year}/${input.element}/${input.region}`,
+        before: before ? { value: before.value, note: before.note, version: before.version } : null,
+        after: { value: row.value, note: row.note, version: row.version },
+      });
+      return true;
+    })
+    .catch(async (error: unknown) => {
+      // PostgreSQL: a concurrent first insert of the same key surfaces as a unique violation.
+      if ((error as { code?: string }).code === "23505") return false;
+      throw error;
+    });
+  if (!saved)
+    throw staleVersion(await deps.repos.values.one(cycle.id, input.element, input.region));
+  return presentValue(row);
+}

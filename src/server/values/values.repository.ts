@@ -1,0 +1,122 @@
+import type { Executor } from "../db/executor";
+import type { DataValuesTable } from "../db/schema";
+
+export type ValueRow = DataValuesTable;
+
+const toValue = (row: DataValuesTable): ValueRow => ({
+  ...row,
+  value: Number(row.value),
+  version: Number(row.version),
+});
+
+/** All SQL for data values and their history. */
+export function valuesRepository(db: Executor) {
+  return {
+    forCycle: async (cycleId: string) =>
+      (
+        await db.selectFrom("data_values").selectAll().where("cycle_id", "=", cycleId).execute()
+      ).map(toValue),
+
+    forElements: async (cycleId: string, elements: string[]) =>
+      elements.length === 0
+        ? []
+        : (
+            await db
+              .selectFrom("data_values")
+              .selectAll()
+              .where("cycle_id", "=", cycleId)
+              .where("element_code", "in", elements)
+              .execute()
+          ).map(toValue),
+
+    one: async (cycleId: string, element: string, region: string) => {
+      const row = await db
+        .selectFrom("data_values")
+        .selectAll()
+        .where("cycle_id", "=", cycleId)
+        .where("element_code", "=", element)
+        .where("region_code", "=", region)
+        .executeTakeFirst();
+      return row ? toValue(row) : undefined;
+    },
+
+    /** Inserts a first value; false when another writer got there first. */
+    insert: async (row: ValueRow): Promise<boolean> => {
+      const result = await db
+        .insertInto("data_values")
+        .values(row)
+        .onConflict((oc) => oc.columns(["cycle_id", "element_code", "region_code"]).doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+    },
+
+    /** Updates a value only if it still has `expectedVersion`; false when it does not. */
+    update: async (row: ValueRow, expectedVersion: number): Promise<boolean> => {
+      const result = await db
+        .updateTable("data_values")
+        .set({
+          value: row.value,
+          note: row.note,
+          version: row.version,
+          updated_by: row.updated_by,
+          updated_at: row.updated_at,
+        })
+        .where("cycle_id", "=", row.cycle_id)
+        .where("element_code", "=", row.element_code)
+        .where("region_code", "=", row.region_code)
+        .where("version", "=", expectedVersion)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    /** Removes a value only if it still has `expectedVersion`. */
+    remove: async (
+      cycleId: string,
+      element: string,
+      region: string,
+      expectedVersion: number,
+    ): Promise<boolean> => {
+      const result = await db
+        .deleteFrom("data_values")
+        .where("cycle_id", "=", cycleId)
+        .where("element_code", "=", element)
+        .where("region_code", "=", region)
+        .where("version", "=", expectedVersion)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) === 1;
+    },
+
+    addHistory: (entry: {
+      cycle_id: string;
+      element_code: string;
+      region_code: string;
+      value: number | null;
+      note: string | null;
+      version: number;
+      changed_by: string;
+      changed_at: string;
+    }) => db.insertInto("data_value_history").values(entry).execute(),
+
+    history: (cycleId: string, element: string, region: string) =>
+      db
+        .selectFrom("data_value_history")
+        .selectAll()
+        .where("cycle_id", "=", cycleId)
+        .where("element_code", "=", element)
+        .where("region_code", "=", region)
+        .orderBy("id")
+        .execute(),
+
+    /** Bulk load for seeding and imports: 500 rows per statement. */
+    insertMany: async (rows: ValueRow[]) => {
+      for (let i = 0; i < rows.length; i += 500) {
+        await db
+          .insertInto("data_values")
+          .values(rows.slice(i, i + 500))
+          .execute();
+      }
+    },
+  };
+}
+
+export type ValuesRepository = ReturnType<typeof valuesRepository>;

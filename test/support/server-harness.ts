@@ -1,0 +1,141 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import pg from "pg";
+import { demoFiles } from "../../src/platform/package-files";
+import { createPasswordHasher, TEST_COST } from "../../src/server/auth/passwords";
+import { manualClock } from "../../src/server/clock";
+import { openPostgres, openSqlite, type Db, type Dialect } from "../../src/server/db/connect";
+import { migrate } from "../../src/server/db/migrate";
+import { createFrameworkCache } from "../../src/server/frameworks/framework-cache";
+import { buildApp } from "../../src/server/http/app";
+import {
+  DEFAULT_SERVER_CONFIG,
+  type ServerConfig,
+  type ServerDeps,
+} from "../../src/server/http/server-deps";
+import { createRepositories } from "../../src/server/repositories";
+import { seedDemoIfEmpty } from "../../src/server/seed/seed-demo";
+import { localEvidenceStore } from "../../src/server/storage/evidence-store";
+
+/** The demo accounts' password in tests. */
+export const TEST_PASSWORD = "Test-Pass-2025!";
+
+/** The dialects every integration test runs on; PostgreSQL is part of the default run. */
+export const DIALECTS: Dialect[] =
+  process.env.KAOPING_TEST_SKIP_POSTGRES === "1" ? ["sqlite"] : ["sqlite", "postgres"];
+
+const PG_ADMIN_URL =
+  process.env.KAOPING_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+/** A database of its own for one test file: in-memory SQLite, or a fresh PostgreSQL database. */
+export async function openTestDatabase(
+  dialect: Dialect,
+): Promise<{ db: Db; drop(): Promise<void> }> {
+  if (dialect === "sqlite") {
+    const db = openSqlite(":memory:");
+    return { db, drop: () => db.close() };
+  }
+  const name = `kaoping_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  const db = openPostgres(url.toString(), 70);
+  return {
+    db,
+    async drop() {
+      await db.close();
+      const cleanup = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+export interface Client {
+  username: string;
+  csrfToken: string;
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  put(url: string, payload: unknown): Promise<LightMyRequestResponse>;
+  post(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+}
+
+export interface Harness {
+  app: FastifyInstance;
+  deps: ServerDeps;
+  db: Db;
+  clock: ReturnType<typeof manualClock>;
+  dataDir: string;
+  /** Signs in as a demo account and returns a client that sends its cookie and CSRF token. */
+  as(username: string): Promise<Client>;
+  close(): Promise<void>;
+}
+
+/** A migrated database seeded with the demo city and its accounts, and the app on top. */
+export async function startHarness(
+  dialect: Dialect,
+  config: Partial<ServerConfig> = {},
+): Promise<Harness> {
+  const { db, drop } = await openTestDatabase(dialect);
+  await migrate(db.db as never, db.dialect);
+  const clock = manualClock("2026-03-01T02:00:00.000Z");
+  const dataDir = mkdtempSync(join(tmpdir(), "kaoping-test-"));
+  const deps: ServerDeps = {
+    repos: createRepositories(db),
+    clock,
+    frameworks: createFrameworkCache(),
+    passwords: createPasswordHasher(TEST_COST),
+    evidence: localEvidenceStore(join(dataDir, "evidence")),
+    config: { ...DEFAULT_SERVER_CONFIG, ...config },
+  };
+  await seedDemoIfEmpty(deps, demoFiles(), TEST_PASSWORD);
+  const app = await buildApp(deps);
+
+  async function as(username: string): Promise<Client> {
+    const login = await app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username, password: TEST_PASSWORD },
+    });
+    if (login.statusCode !== 200) throw new Error(`login as ${username} failed: ${login.body}`);
+    const cookie = login.cookies.find((candidate) => candidate.name === "kaoping_session")!;
+    const csrfToken = (login.json() as { csrfToken: string }).csrfToken;
+    const request = (options: InjectOptions) =>
+      app.inject({
+        ...options,
+        cookies: { kaoping_session: cookie.value, ...(options.cookies ?? {}) },
+        headers: { "x-csrf-token": csrfToken, ...(options.headers ?? {}) },
+      });
+    return {
+      username,
+      csrfToken,
+      request,
+      get: (url) => request({ method: "GET", url }),
+      put: (url, payload) =>
+        request({ method: "PUT", url, payload: payload as InjectOptions["payload"] }),
+      post: (url, payload) =>
+        request({ method: "POST", url, payload: payload as InjectOptions["payload"] }),
+    };
+  }
+
+  return {
+    app,
+    deps,
+    db,
+    clock,
+    dataDir,
+    as,
+    async close() {
+      await app.close();
+      await drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
