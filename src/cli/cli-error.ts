@@ -10,3 +10,7 @@ export class UsageError extends Error {
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 1;
 export const EXIT_USAGE = 2;
+
+/** `kaoping audit verify` found a broken chain. Exit code 4. */
+export class AuditBroken extends Error {}
+export const EXIT_AUDIT_BROKEN = 4;

@@ -1,8 +1,22 @@
 import { InputError, type Lang } from "../core";
-import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, UsageError } from "./cli-error";
+import {
+  AuditBroken,
+  EXIT_AUDIT_BROKEN,
+  EXIT_BAD_INPUT,
+  EXIT_OK,
+  EXIT_USAGE,
+  UsageError,
+} from "./cli-error";
 import { demoCommand } from "./commands/demo";
 import { scoreCommand } from "./commands/score";
 import { validateCommand } from "./commands/validate";
+import {
+  auditCommand,
+  exportCommand,
+  importCommand,
+  serveCommand,
+  usersCommand,
+} from "./commands/server-commands";
 
 const HELP = {
   zh: `kaoping —— 基本公共服务均等化绩效考评
@@ -11,25 +25,50 @@ const HELP = {
   kaoping score --framework 框架文件 --data 数据文件 [--json]   计算得分（--json 输出规范格式）
   kaoping validate 框架文件 [数据文件]                          检查文件是否符合格式
   kaoping demo [--json]                                        计算内置示例城市（示例数据）
+  kaoping serve [--port 端口]                                  启动服务（首次启动载入示例城市）
+  kaoping import framework 文件                                导入考评办法（新版本）
+  kaoping export data --year 年度 [--out 文件]                 导出年度数据（kaoping/data@1）
+  kaoping users add|disable|reset-password 用户名 …             管理账户
+  kaoping audit verify                                         校验审计链
+数据库：设置 DATABASE_URL 用 PostgreSQL，否则用 KAOPING_DATA_DIR（默认 ./data）下的 SQLite
 选项：
   --lang zh|en   界面语言（也可用环境变量 KAOPING_LANG），默认中文
-退出码：0 成功；1 输入有误；2 命令用法有误`,
+退出码：0 成功；1 输入有误；2 命令用法有误；4 审计链被篡改`,
   en: `kaoping — basic public service equalization performance evaluation
 
 Usage:
   kaoping score --framework FILE --data FILE [--json]   score a year (--json: the spec's JSON)
   kaoping validate FRAMEWORK [DATA]                     check files against the formats
   kaoping demo [--json]                                 score the bundled illustrative demo city
+  kaoping serve [--port N]                              start the server (seeds the demo city on first start)
+  kaoping import framework FILE                         import a framework (as a new version)
+  kaoping export data --year Y [--out FILE]             export a year (kaoping/data@1)
+  kaoping users add|disable|reset-password USERNAME …   manage accounts
+  kaoping audit verify                                  verify the audit chain
+Database: PostgreSQL when DATABASE_URL is set, else SQLite under KAOPING_DATA_DIR (default ./data)
 Options:
   --lang zh|en   language (or KAOPING_LANG), Chinese by default
-Exit codes: 0 ok; 1 bad input; 2 bad command line`,
+Exit codes: 0 ok; 1 bad input; 2 bad command line; 4 audit chain broken`,
 };
 
-const COMMANDS: Record<string, (argv: string[], lang: Lang) => string> = {
-  score: scoreCommand,
-  validate: validateCommand,
-  demo: demoCommand,
-};
+type Env = Record<string, string | undefined>;
+
+const COMMANDS: Record<string, (argv: string[], lang: Lang, env: Env) => string | Promise<string>> =
+  {
+    score: scoreCommand,
+    validate: validateCommand,
+    demo: demoCommand,
+    serve: serveCommand,
+    import: importCommand,
+    export: exportCommand,
+    users: usersCommand,
+    audit: auditCommand,
+  };
+
+/** Refusals from the server's use cases (not found, conflict, invalid …) carry a bilingual detail. */
+function isDomainError(error: unknown): error is { kind: string; detail: Record<Lang, string> } {
+  return typeof error === "object" && error !== null && "kind" in error && "detail" in error;
+}
 
 function chooseLang(argv: string[], env: Record<string, string | undefined>): Lang {
   const index = argv.findIndex((arg) => arg === "--lang" || arg.startsWith("--lang="));
@@ -49,7 +88,7 @@ export interface CliOutput {
 }
 
 /** Runs one command; never throws for bad input, and prints nothing on stdout when it fails. */
-export function runCli(argv: string[], env: Record<string, string | undefined> = {}): CliOutput {
+export async function runCli(argv: string[], env: Env = {}): Promise<CliOutput> {
   const lang = chooseLang(argv, env);
   const [command, ...rest] = argv;
   if (!command || command === "help" || command === "--help" || command === "-h") {
@@ -61,12 +100,16 @@ export function runCli(argv: string[], env: Record<string, string | undefined> =
     return { code: EXIT_USAGE, stdout: "", stderr: `${message}\n\n${HELP[lang]}` };
   }
   try {
-    return { code: EXIT_OK, stdout: run(rest, lang), stderr: "" };
+    return { code: EXIT_OK, stdout: await run(rest, lang, env), stderr: "" };
   } catch (error) {
     if (error instanceof InputError)
       return { code: EXIT_BAD_INPUT, stdout: "", stderr: error.format(lang) };
     if (error instanceof UsageError)
       return { code: EXIT_USAGE, stdout: "", stderr: error.detail[lang] };
+    if (error instanceof AuditBroken)
+      return { code: EXIT_AUDIT_BROKEN, stdout: "", stderr: error.message };
+    if (isDomainError(error))
+      return { code: EXIT_BAD_INPUT, stdout: "", stderr: error.detail[lang] };
     throw error;
   }
 }

@@ -63,23 +63,19 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(422).send({ error: "invalid", ...validationMessage(error, request) });
     }
     if (error.code === "FST_REQ_FILE_TOO_LARGE" || error.statusCode === 413) {
-      return reply
-        .status(413)
-        .send({
-          error: "too_large",
-          message: lang === "zh" ? "文件或请求过大" : "the file or request is too large",
-        });
+      return reply.status(413).send({
+        error: "too_large",
+        message: lang === "zh" ? "文件或请求过大" : "the file or request is too large",
+      });
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send({ error: "bad_request", message: error.message });
     }
     request.log.error({ err: error }, "unhandled error");
-    return reply
-      .status(500)
-      .send({
-        error: "internal",
-        message: lang === "zh" ? "服务器内部错误" : "internal server error",
-      });
+    return reply.status(500).send({
+      error: "internal",
+      message: lang === "zh" ? "服务器内部错误" : "internal server error",
+    });
   });
   app.setNotFoundHandler((request, reply) => {
     const lang = requestLang(request);

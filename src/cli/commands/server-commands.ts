@@ -1,0 +1,198 @@
+import { writeFileSync } from "node:fs";
+import { userInfo } from "node:os";
+import { localized, type Lang } from "../../core";
+import { AuditBroken, UsageError } from "../cli-error";
+import { parseArgs, requireOption } from "../args";
+import { pick } from "../present/names";
+
+/**
+ * Commands that work on the server's database (`DATABASE_URL`, else SQLite under
+ * `KAOPING_DATA_DIR`). They call the same use cases as the HTTP routes; the server
+ * modules are loaded only here, so `kaoping score` stays fast.
+ */
+type Env = Record<string, string | undefined>;
+
+async function withServer<T>(
+  env: Env,
+  work: (
+    composed: Awaited<ReturnType<typeof import("../../server/compose").composeFromEnvironment>>,
+  ) => Promise<T>,
+): Promise<T> {
+  const { composeFromEnvironment } = await import("../../server/compose");
+  const composed = await composeFromEnvironment(env);
+  try {
+    return await work(composed);
+  } finally {
+    await composed.db.close();
+  }
+}
+
+/** The operator at the server's console acts with full rights, recorded under their OS name. */
+function cliActor(): string {
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    return "cli";
+  }
+}
+
+const operator = () => ({
+  id: "cli",
+  username: cliActor(),
+  displayName: "命令行",
+  role: "admin" as const,
+  departmentCode: null,
+});
+
+export async function serveCommand(argv: string[], _lang: Lang, env: Env): Promise<string> {
+  const port = parseArgs(argv, { values: ["port"] }).options.get("port");
+  const { startServer } = await import("../../server/start-server");
+  const server = await startServer({ ...env, ...(typeof port === "string" ? { PORT: port } : {}) });
+  const stop = () => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  return server.banner.join("\n");
+}
+
+export async function importCommand(argv: string[], lang: Lang, env: Env): Promise<string> {
+  const args = parseArgs(argv, {});
+  const [kind, file, extra] = args.positional;
+  if (kind !== "framework" || !file || extra !== undefined) {
+    throw new UsageError(
+      localized("用法：kaoping import framework 文件", "usage: kaoping import framework FILE"),
+    );
+  }
+  const { readFileSync } = await import("node:fs");
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    const { InputError } = await import("../../core");
+    throw new InputError([
+      {
+        file,
+        path: "",
+        message: localized("文件不存在或无法读取", "no such file, or it cannot be read"),
+      },
+    ]);
+  }
+  return withServer(env, async ({ deps }) => {
+    const { importFramework } = await import("../../server/frameworks/import-framework");
+    const result = await importFramework(deps, cliActor(), { text, file });
+    return result.created
+      ? pick(
+          lang,
+          `已导入考评办法 ${result.code}，版本 ${result.version}`,
+          `imported framework ${result.code} as version ${result.version}`,
+        )
+      : pick(
+          lang,
+          `考评办法 ${result.code} 的相同内容已是版本 ${result.version}，未重复导入`,
+          `framework ${result.code} with this content is already version ${result.version}; nothing imported`,
+        );
+  });
+}
+
+export async function exportCommand(argv: string[], lang: Lang, env: Env): Promise<string> {
+  const args = parseArgs(argv, { values: ["year", "out"] });
+  if (args.positional[0] !== "data" || args.positional.length !== 1) {
+    throw new UsageError(
+      localized(
+        "用法：kaoping export data --year 年度 [--out 文件]",
+        "usage: kaoping export data --year YEAR [--out FILE]",
+      ),
+    );
+  }
+  const year = Number(requireOption(args, "year"));
+  if (!Number.isInteger(year))
+    throw new UsageError(
+      localized("--year 应为年份，如 2025", "--year must be a year such as 2025"),
+    );
+  return withServer(env, async ({ deps }) => {
+    const { exportCycle } = await import("../../server/cycles/export-cycle");
+    const json = JSON.stringify(await exportCycle(deps, operator(), year), null, 2);
+    const out = args.options.get("out");
+    if (typeof out !== "string") return json;
+    writeFileSync(out, `${json}\n`);
+    return pick(lang, `已导出 ${year} 年度数据到 ${out}`, `exported year ${year} to ${out}`);
+  });
+}
+
+export async function usersCommand(argv: string[], lang: Lang, env: Env): Promise<string> {
+  const args = parseArgs(argv, { values: ["role", "department", "name", "password"] });
+  const [action, username, extra] = args.positional;
+  if (
+    !action ||
+    !username ||
+    extra !== undefined ||
+    !["add", "disable", "reset-password"].includes(action)
+  ) {
+    throw new UsageError(
+      localized(
+        "用法：kaoping users add 用户名 --role 角色 [--department 单位代码] [--name 姓名] [--password 密码]\n      kaoping users disable 用户名\n      kaoping users reset-password 用户名 [--password 密码]",
+        "usage: kaoping users add USERNAME --role ROLE [--department CODE] [--name NAME] [--password P]\n       kaoping users disable USERNAME\n       kaoping users reset-password USERNAME [--password P]",
+      ),
+    );
+  }
+  const given = args.options.get("password");
+  return withServer(env, async ({ deps }) => {
+    const users = await import("../../server/users/manage-users");
+    const { generatePassword } = await import("../../server/seed/seed-demo");
+    const password = typeof given === "string" ? given : generatePassword();
+    const shown =
+      typeof given === "string"
+        ? ""
+        : pick(
+            lang,
+            `\n初始密码（只显示这一次）：${password}`,
+            `\ninitial password (shown once): ${password}`,
+          );
+    if (action === "add") {
+      const role = requireOption(args, "role") as Parameters<typeof users.addUser>[2]["role"];
+      const department = args.options.get("department");
+      const name = args.options.get("name");
+      await users.addUser(deps, cliActor(), {
+        username,
+        password,
+        role,
+        department: typeof department === "string" ? department : null,
+        ...(typeof name === "string" ? { displayName: name } : {}),
+      });
+      return (
+        pick(lang, `已创建用户 ${username}（${role}）`, `created user ${username} (${role})`) +
+        shown
+      );
+    }
+    if (action === "disable") {
+      await users.disableUser(deps, cliActor(), username);
+      return pick(
+        lang,
+        `已停用用户 ${username}，其登录会话已结束`,
+        `disabled user ${username} and ended their sessions`,
+      );
+    }
+    await users.resetPassword(deps, cliActor(), username, password);
+    return (
+      pick(
+        lang,
+        `已重置用户 ${username} 的密码并解除锁定`,
+        `reset the password of ${username} and unlocked the account`,
+      ) + shown
+    );
+  });
+}
+
+export async function auditCommand(argv: string[], lang: Lang, env: Env): Promise<string> {
+  const args = parseArgs(argv, {});
+  if (args.positional[0] !== "verify" || args.positional.length !== 1) {
+    throw new UsageError(localized("用法：kaoping audit verify", "usage: kaoping audit verify"));
+  }
+  return withServer(env, async ({ deps }) => {
+    const { verifyAuditLog } = await import("../../server/audit/verify-audit");
+    const verdict = await verifyAuditLog(deps.repos, lang);
+    if (!verdict.intact) throw new AuditBroken(verdict.message);
+    return verdict.message;
+  });
+}
