@@ -14,6 +14,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["test/integration/**/*.test.ts"],
+          globalSetup: ["test/cli/global-setup.ts"],
           env: { TZ: "UTC" },
           testTimeout: 60000,
           hookTimeout: 60000,

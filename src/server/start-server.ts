@@ -23,8 +23,10 @@ export async function startServer(
   const port = Number(env.PORT || 3000);
   const host = env.HOST || "127.0.0.1";
   await app.listen({ port, host });
+  const address = app.server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
   const banner = [
-    `考评 Kaoping 已启动：http://${host === "0.0.0.0" ? "localhost" : host}:${port}  （API 文档：/api/docs）`,
+    `考评 Kaoping 已启动：http://${host === "0.0.0.0" ? "localhost" : host}:${actualPort}  （API 文档：/api/docs）`,
     `数据库：${db.dialect === "postgres" ? "PostgreSQL（DATABASE_URL）" : `SQLite ${dataDir}/kaoping.sqlite`}；辅证材料：${dataDir}/evidence`,
   ];
   if (seed.seeded) {

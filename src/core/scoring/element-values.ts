@@ -10,20 +10,25 @@ export interface ElementValues {
   regionValue(regionCode: string, element: string): number | undefined;
 }
 
+/**
+ * Aggregates in the order of the data file's region list, not the order the values
+ * happen to be written in, so a file and its export (or a re-ordered copy of the
+ * values) give bit-identical city figures.
+ */
 function aggregate(
   aggregation: "sum" | "mean" | "popmean",
   given: Record<string, number>,
-  regions: Map<string, Region>,
+  regions: readonly Region[],
 ): number | undefined {
   let count = 0;
   let sum = 0;
   let weighted = 0;
   let population = 0;
   let everyPopulation = true;
-  for (const regionCode in given) {
-    if (regionCode === CITY) continue;
-    const value = given[regionCode]!;
-    const regionPopulation = regions.get(regionCode)!.population;
+  for (const region of regions) {
+    const value = given[region.code];
+    if (value === undefined) continue;
+    const regionPopulation = region.population;
     count++;
     sum += value;
     if (regionPopulation === undefined) everyPopulation = false;
@@ -42,12 +47,11 @@ function aggregate(
 /** City value of every element: the `city` entry when given, else the aggregation over regions. */
 export function collectElementValues(framework: Framework, dataset: Dataset): ElementValues {
   const values = dataset.doc.values;
-  const regions = new Map(dataset.regions.map((region) => [region.code, region]));
   const city = new Map<string, number>();
   for (const [code, element] of framework.elements) {
     const given = values[code];
     if (!given) continue;
-    const value = given[CITY] ?? aggregate(element.aggregation, given, regions);
+    const value = given[CITY] ?? aggregate(element.aggregation, given, dataset.regions);
     if (value !== undefined) city.set(code, value);
   }
   return {

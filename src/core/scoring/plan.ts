@@ -2,11 +2,20 @@ import type { Framework } from "../model";
 import { valueNeeded } from "./rules";
 import type { IndicatorResult, PlanEntry, WorkItemResult } from "./types";
 
+/**
+ * Losses closer than this are equal for ordering: they differ only by the order in
+ * which floating-point sums were taken, not by anything an evaluator could see.
+ */
+export const LOSS_TIE_TOLERANCE = 1e-12;
+
+/** Largest loss first; equal losses (within the tolerance) by code. */
 function byLossThenCode(
   a: { loss: number; code: string },
   b: { loss: number; code: string },
 ): number {
-  return b.loss - a.loss || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  const difference = b.loss - a.loss;
+  if (Math.abs(difference) > LOSS_TIE_TOLERANCE) return difference;
+  return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
 
 /**
@@ -45,7 +54,7 @@ export function planToTarget(
   const plan: PlanEntry[] = [];
   let recovered = 0;
   for (const entry of candidates) {
-    if (recovered >= gap) break;
+    if (recovered >= gap - LOSS_TIE_TOLERANCE) break;
     plan.push(entry);
     recovered += entry.gain;
   }

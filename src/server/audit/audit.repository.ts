@@ -49,7 +49,7 @@ export function auditRepository(db: Executor, dialect: Dialect) {
     /** Every row in stored order (by seq), read in batches so a long log does not sit in memory twice. */
     async *rows(): AsyncGenerator<AuditRow> {
       // Start below any seq, so rows slipped in with a seq of 0 or less are still seen.
-      let after = Number.MIN_SAFE_INTEGER;
+      let after = -2_147_483_648; // the smallest 32-bit integer, the column type on PostgreSQL
       for (;;) {
         const batch = await db
           .selectFrom("audit_log")

@@ -63,7 +63,7 @@ export function installSessionHook(
   app: FastifyInstance,
   deps: Pick<UseCaseDeps, "repos" | "clock">,
 ): void {
-  app.addHook("preHandler", async (request) => {
+  app.addHook("preValidation", async (request) => {
     if (request.routeOptions.config?.public || !request.url.startsWith("/api/")) return;
     const token = request.cookies[SESSION_COOKIE];
     const session = token ? await resolveSession(deps, token) : undefined;

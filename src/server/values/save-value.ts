@@ -91,7 +91,16 @@ export async function saveValue(
         ? await tx.values.update(row, input.version)
         : await tx.values.insert(row);
       if (!written) return false;
-      await tx.values.addHistory({ ...row, changed_by: row.updated_by, changed_at: now });
+      await tx.values.addHistory({
+        cycle_id: row.cycle_id,
+        element_code: row.element_code,
+        region_code: row.region_code,
+        value: row.value,
+        note: row.note,
+        version: row.version,
+        changed_by: row.updated_by,
+        changed_at: now,
+      });
       await recordAudit(tx, deps.clock, {
         actor: user.username,
         action: "value.set",

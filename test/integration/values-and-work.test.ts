@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DIALECTS, startHarness, type Client, type Harness } from "../support/server-harness";
+
+const VALUE = "/api/cycles/2025/values";
+
+describe.each(DIALECTS)("saving figures and work answers on %s", (dialect) => {
+  let harness: Harness;
+  let clerk: Client;
+  beforeAll(async () => {
+    harness = await startHarness(dialect);
+    clerk = await harness.as("edu-clerk");
+  });
+  afterAll(() => harness.close());
+
+  it("saves a figure with the version it was read at, and keeps its history", async () => {
+    const first = await clerk.put(`${VALUE}/PRIMARY_ENROLLED/HC`, {
+      value: 132_450,
+      version: 1,
+      note: "据 2025 年教育事业统计年报更正",
+    });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({
+      element: "PRIMARY_ENROLLED",
+      region: "HC",
+      value: 132_450,
+      version: 2,
+      updatedBy: "edu-clerk",
+    });
+    const second = await clerk.put(`${VALUE}/PRIMARY_ENROLLED/HC`, { value: 132_460, version: 2 });
+    expect(second.json().version).toBe(3);
+    const history = await harness.deps.repos.values.history(
+      (await harness.deps.repos.cycles.byYear(2025))!.id,
+      "PRIMARY_ENROLLED",
+      "HC",
+    );
+    expect(history.map((row) => [Number(row.value), Number(row.version)])).toEqual([
+      [132_450, 2],
+      [132_460, 3],
+    ]);
+  });
+
+  it("answers 409 with the current value when the version is stale", async () => {
+    const stale = await clerk.put(`${VALUE}/PRIMARY_ENROLLED/HC`, { value: 1, version: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({
+      error: "conflict",
+      current: { value: 132_460, version: 3 },
+    });
+    expect(stale.json().message).toContain("已被他人修改");
+  });
+
+  it("writes a city-wide figure and a first value (version 0)", async () => {
+    const health = await harness.as("health-clerk");
+    const created = await health.put(`${VALUE}/GP_DOCTORS/city`, { value: 1_700, version: 0 });
+    expect(created.statusCode).toBe(200);
+    expect(created.json().version).toBe(1);
+  });
+
+  it.each([
+    [{ value: "abc", version: 1 }, "value"],
+    [{ value: 1 }, "version"],
+    [{ value: 1, version: -1 }, "version"],
+    [{ value: 1, version: 1.5 }, "version"],
+    [{ value: null, version: 1 }, "value"],
+  ])("refuses %j with 422 naming the field", async (body, field) => {
+    const response = await clerk.put(`${VALUE}/PRIMARY_ENROLLED/BL`, body);
+    expect(response.statusCode).toBe(422);
+    expect(response.json().message).toContain(field);
+  });
+
+  it("answers 404 for an unknown element or region, 403 for another department's element", async () => {
+    expect((await clerk.put(`${VALUE}/NOPE/HC`, { value: 1, version: 0 })).statusCode).toBe(404);
+    expect(
+      (await clerk.put(`${VALUE}/PRIMARY_ENROLLED/ATLANTIS`, { value: 1, version: 0 })).statusCode,
+    ).toBe(404);
+    const other = await clerk.put(`${VALUE}/HOSPITAL_BEDS/HC`, { value: 1, version: 1 });
+    expect(other.statusCode).toBe(403);
+    expect(other.json().message).toContain("HOSPITAL_BEDS");
+    expect(
+      (
+        await harness
+          .as("leader")
+          .then((leader) => leader.put(`${VALUE}/PRIMARY_ENROLLED/HC`, { value: 1, version: 3 }))
+      ).statusCode,
+    ).toBe(403);
+  });
+
+  it("shows the new figure in the department's items, and in the score", async () => {
+    const items = await clerk.get("/api/cycles/2025/items?department=EDU");
+    expect(items.statusCode).toBe(200);
+    const body = items.json();
+    const edu01 = body.indicators.find((indicator: { code: string }) => indicator.code === "EDU01");
+    const element = edu01.elements.find(
+      (candidate: { code: string }) => candidate.code === "PRIMARY_ENROLLED",
+    );
+    expect(element.values.HC).toMatchObject({ value: 132_460, version: 3, updatedBy: "edu-clerk" });
+    expect(
+      body.indicators.every((indicator: { department: string }) => indicator.department === "EDU"),
+    ).toBe(true);
+    expect(body.workItems.every((item: { department: string }) => item.department === "EDU")).toBe(
+      true,
+    );
+    const office = await harness.as("office");
+    const score = (await office.get("/api/cycles/2025/score")).json();
+    const health03 = score.indicators.find(
+      (indicator: { code: string }) => indicator.code === "HEALTH03",
+    );
+    expect(health03.status).toBe("ok");
+  });
+
+  it("records work points per criterion, refusing points above a criterion's", async () => {
+    const saved = await clerk.put("/api/cycles/2025/work/W05", {
+      awarded: { C1: 3, C2: 3 },
+      explanation: "已逐项核对",
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({
+      itemCode: "W05",
+      awarded: { C1: 3, C2: 3 },
+      explanation: "已逐项核对",
+    });
+    const tooMany = await clerk.put("/api/cycles/2025/work/W05", { awarded: { C1: 4 } });
+    expect(tooMany.statusCode).toBe(422);
+    expect(tooMany.json().message).toContain("awarded.C1");
+    expect((await clerk.put("/api/cycles/2025/work/W05", { awarded: { C9: 1 } })).statusCode).toBe(
+      422,
+    );
+    expect((await clerk.put("/api/cycles/2025/work/W06", { awarded: { C1: 1 } })).statusCode).toBe(
+      403,
+    );
+    expect((await clerk.put("/api/cycles/2025/work/W99", { awarded: {} })).statusCode).toBe(404);
+    const stale = await clerk.put("/api/cycles/2025/work/W05", { awarded: { C1: 1 }, version: 1 });
+    expect(stale.statusCode).toBe(409);
+  });
+
+  it("keeps the audit chain intact after the writes", async () => {
+    const auditor = await harness.as("auditor");
+    const verdict = (await auditor.get("/api/audit/verify")).json();
+    expect(verdict.intact).toBe(true);
+    const actions = await harness.db.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("action", "in", ["value.set", "work.set"])
+      .execute();
+    expect(actions.filter((row) => row.action === "value.set")).toHaveLength(3);
+    expect(actions.filter((row) => row.action === "work.set")).toHaveLength(1);
+  });
+});
