@@ -1,5 +1,6 @@
 import type { Executor } from "../db/executor";
-import type { DataValuesTable } from "../db/schema";
+import type { Insertable } from "kysely";
+import type { DataValueHistoryTable, DataValuesTable } from "../db/schema";
 
 export type ValueRow = DataValuesTable;
 
@@ -86,16 +87,8 @@ export function valuesRepository(db: Executor) {
       return Number(result.numDeletedRows) === 1;
     },
 
-    addHistory: (entry: {
-      cycle_id: string;
-      element_code: string;
-      region_code: string;
-      value: number | null;
-      note: string | null;
-      version: number;
-      changed_by: string;
-      changed_at: string;
-    }) => db.insertInto("data_value_history").values(entry).execute(),
+    addHistory: (entry: Insertable<DataValueHistoryTable>) =>
+      db.insertInto("data_value_history").values(entry).execute(),
 
     history: (cycleId: string, element: string, region: string) =>
       db
