@@ -28,6 +28,9 @@ export function openSqlite(file: string): Db {
 /** Connects to PostgreSQL with a pool. pg returns bigint/count as strings: repositories convert. */
 export function openPostgres(connectionString: string, poolSize = 10): Db {
   const pool = new pg.Pool({ connectionString, max: poolSize });
+  // An idle connection the server closes (restart, failover, a dropped test database)
+  // must not crash the process: the pool discards it and the next query reconnects.
+  pool.on("error", () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: "postgres", close: () => db.destroy() };
 }
