@@ -1,11 +1,13 @@
 /**
- * `npm run bench`: speed of the scoring core and the `kaoping` command. Each figure is
- * printed beside a baseline measured in the same run on the same machine, as a ratio,
- * so the numbers mean something on a noisy 2-core machine. No test depends on them.
+ * `npm run bench`: speed of the scoring core, the `kaoping` command, and saving figures
+ * through the HTTP API (bench/save-bench.ts). Each figure is printed beside a baseline
+ * measured in the same run on the same machine, as a ratio, so the numbers mean something
+ * on a noisy 2-core machine. No test depends on them.
  */
 import { loadData, loadFramework, scoreYear, type Dataset } from "../src/core";
 import { provinceCase } from "./province-case";
 import { commandMedianMs, line, medianMs } from "./measure";
+import { saveBench } from "./save-bench";
 
 function scoringBench(): void {
   const generated = provinceCase();
@@ -90,3 +92,4 @@ function cliBench(): void {
 
 scoringBench();
 cliBench();
+await saveBench();
