@@ -92,7 +92,7 @@ export async function createBenchDatabase(dialect: Dialect): Promise<BenchDataba
     await seedDemoIfEmpty(deps, demoFiles(), BENCH_PASSWORD);
     const cycle = await deps.repos.cycles.byYear(BENCH_YEAR);
     if (!cycle) throw new Error(`the demo has no ${BENCH_YEAR} cycle`);
-    const framework = await deps.frameworks.get(deps.repos, cycle.framework_id);
+    const framework = await deps.pinned.framework(deps.repos, cycle.framework_id);
     const regions = [...(await deps.repos.cycles.regions(cycle.id)).map((r) => r.code), CITY];
     const versions = new Map<string, number>();
     for (const row of await deps.repos.values.forCycle(cycle.id)) {

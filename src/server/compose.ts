@@ -1,9 +1,10 @@
+import { createWriteQueue } from "./writes/write-queue";
 import { join } from "node:path";
 import { createPasswordHasher, PRODUCTION_COST, type Argon2Cost } from "./auth/passwords";
 import { systemClock, type Clock } from "./clock";
 import { openDatabase, type Db } from "./db/connect";
 import { migrate } from "./db/migrate";
-import { createFrameworkCache } from "./frameworks/framework-cache";
+import { createPinnedCache } from "./cycles/pinned-cache";
 import { DEFAULT_SERVER_CONFIG, type ServerConfig, type ServerDeps } from "./http/server-deps";
 import { createRepositories } from "./repositories";
 import { localEvidenceStore } from "./storage/evidence-store";
@@ -46,10 +47,12 @@ export async function composeFromEnvironment(
       : {}),
     ...overrides.config,
   };
+  const repos = createRepositories(db);
   const deps: ServerDeps = {
-    repos: createRepositories(db),
+    repos,
     clock: overrides.clock ?? systemClock,
-    frameworks: createFrameworkCache(),
+    pinned: createPinnedCache(),
+    writes: createWriteQueue(repos),
     passwords: createPasswordHasher(overrides.argon2 ?? PRODUCTION_COST),
     evidence: localEvidenceStore(join(dataDir, "evidence")),
     config,

@@ -1,14 +1,17 @@
 import type { PasswordHasher } from "./auth/passwords";
 import type { Clock } from "./clock";
 import type { EvidenceStore } from "./storage/evidence-store";
-import type { FrameworkCache } from "./frameworks/framework-cache";
+import type { PinnedCache } from "./cycles/pinned-cache";
 import type { Repositories } from "./repositories";
+import type { WriteQueue } from "./writes/write-queue";
 
 /** What use cases are given: repositories, the clock, and the few services they need. */
 export interface UseCaseDeps {
   repos: Repositories;
   clock: Clock;
-  frameworks: FrameworkCache;
+  pinned: PinnedCache;
+  /** Group-committed writes for the hot path (saving figures). */
+  writes: WriteQueue;
   passwords: PasswordHasher;
   evidence: EvidenceStore;
 }

@@ -1,3 +1,4 @@
+import { createWriteQueue } from "../../src/server/writes/write-queue";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,7 +10,7 @@ import { createPasswordHasher, TEST_COST } from "../../src/server/auth/passwords
 import { manualClock } from "../../src/server/clock";
 import { openPostgres, openSqlite, type Db, type Dialect } from "../../src/server/db/connect";
 import { migrate } from "../../src/server/db/migrate";
-import { createFrameworkCache } from "../../src/server/frameworks/framework-cache";
+import { createPinnedCache } from "../../src/server/cycles/pinned-cache";
 import { buildApp } from "../../src/server/http/app";
 import {
   DEFAULT_SERVER_CONFIG,
@@ -87,10 +88,12 @@ export async function startHarness(
   await migrate(db.db as never, db.dialect);
   const clock = manualClock("2026-03-01T02:00:00.000Z");
   const dataDir = mkdtempSync(join(tmpdir(), "kaoping-test-"));
+  const repos = createRepositories(db);
   const deps: ServerDeps = {
-    repos: createRepositories(db),
+    repos,
     clock,
-    frameworks: createFrameworkCache(),
+    pinned: createPinnedCache(),
+    writes: createWriteQueue(repos),
     passwords: createPasswordHasher(TEST_COST),
     evidence: localEvidenceStore(join(dataDir, "evidence")),
     config: { ...DEFAULT_SERVER_CONFIG, ...config },

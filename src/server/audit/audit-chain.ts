@@ -83,14 +83,26 @@ export function verifyChain(
     prevHash = row.hash;
     expectedSeq++;
   }
-  if (head.seq !== expectedSeq - 1 || head.hash !== prevHash) {
+  const lastSeq = expectedSeq - 1;
+  if (lastSeq > head.seq) {
+    // Rows that follow each other correctly but go past the recorded end were added.
+    return {
+      intact: false,
+      rows: count,
+      firstBadSeq: head.seq + 1,
+      reason: `链尾应为第 ${head.seq} 条，其后的第 ${head.seq + 1}–${lastSeq} 条是后加的`,
+      reasonEn: `the chain should end at seq ${head.seq}; rows ${head.seq + 1}–${lastSeq} were added after it`,
+    };
+  }
+  if (lastSeq < head.seq || head.hash !== prevHash) {
     return {
       intact: false,
       rows: count,
       firstBadSeq: Math.min(head.seq, expectedSeq),
-      reason: `链尾应为第 ${head.seq} 条，实为第 ${expectedSeq - 1} 条（末尾记录被删除或改动）`,
-      reasonEn: `the chain should end at seq ${head.seq} but ends at ${expectedSeq - 1} (rows at the end were deleted or changed)`,
+      reason: `链尾应为第 ${head.seq} 条，实为第 ${lastSeq} 条（末尾记录被删除或改动）`,
+      reasonEn: `the chain should end at seq ${head.seq} but ends at ${lastSeq} (rows at the end were deleted or changed)`,
     };
   }
+
   return { intact: true, rows: count, headSeq: head.seq };
 }

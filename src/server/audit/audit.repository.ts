@@ -4,19 +4,34 @@ import { chainHash, type AuditEntry, type AuditRow } from "./audit-chain";
 
 const BATCH = 1000;
 
-/** All SQL for the audit log. `append` must run inside a transaction. */
+/**
+ * All SQL for the audit log. `lock` and `append` must run inside a transaction: the
+ * repository bound to that transaction remembers the head it locked, so a batch of
+ * appends reads it once.
+ */
 export function auditRepository(db: Executor, dialect: Dialect) {
+  let lockedHead: { seq: number; hash: string } | undefined;
+
+  /**
+   * Reads the chain head under a lock (PostgreSQL `FOR UPDATE`; SQLite transactions
+   * are already serialized), so concurrent writers queue here and the chain never forks.
+   */
+  async function lock(): Promise<{ seq: number; hash: string }> {
+    if (lockedHead) return lockedHead;
+    let query = db.selectFrom("audit_head").select(["seq", "hash"]).where("id", "=", 1);
+    if (dialect === "postgres") query = query.forUpdate();
+    const head = await query.executeTakeFirstOrThrow();
+    lockedHead = { seq: Number(head.seq), hash: head.hash };
+    return lockedHead;
+  }
+
   return {
-    /**
-     * Appends one row to the chain. The head row is read under a lock (PostgreSQL
-     * `FOR UPDATE`; SQLite transactions are already serialized), so concurrent writers
-     * queue here and the chain never forks.
-     */
+    lock,
+
+    /** Appends one row to the chain, hashed over the previous row's hash. */
     async append(entry: AuditEntry): Promise<number> {
-      let query = db.selectFrom("audit_head").select(["seq", "hash"]).where("id", "=", 1);
-      if (dialect === "postgres") query = query.forUpdate();
-      const head = await query.executeTakeFirstOrThrow();
-      const seq = Number(head.seq) + 1;
+      const head = await lock();
+      const seq = head.seq + 1;
       const hash = chainHash(head.hash, seq, entry);
       await db
         .insertInto("audit_log")
@@ -34,6 +49,7 @@ export function auditRepository(db: Executor, dialect: Dialect) {
         })
         .execute();
       await db.updateTable("audit_head").set({ seq, hash }).where("id", "=", 1).execute();
+      lockedHead = { seq, hash };
       return seq;
     },
 

@@ -1,7 +1,7 @@
 import type { Clock } from "../clock";
 import { sha256Hex } from "../ids";
 import type { Repositories } from "../repositories";
-import { toAuthUser, type AuthUser } from "./auth-user";
+import type { AuthUser } from "./auth-user";
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, SESSION_TOUCH_MS } from "./session-policy";
 
 export interface ActiveSession {
@@ -20,19 +20,25 @@ export async function resolveSession(
 ): Promise<ActiveSession | undefined> {
   const { repos, clock } = deps;
   const id = sha256Hex(token);
-  const session = await repos.sessions.byId(id);
-  if (!session) return undefined;
+  const row = await repos.sessions.withUser(id);
+  if (!row) return undefined;
   const now = clock.now().getTime();
-  const idle = now - new Date(session.last_seen_at).getTime();
-  const age = now - new Date(session.created_at).getTime();
+  const idle = now - new Date(row.last_seen_at).getTime();
+  const age = now - new Date(row.session_created_at).getTime();
   if (idle > SESSION_IDLE_MS || age > SESSION_ABSOLUTE_MS) {
     await repos.sessions.delete(id);
     return undefined;
   }
-  const user = await repos.users.byId(session.user_id);
-  if (!user || user.disabled) return undefined;
+  if (row.disabled) return undefined;
   if (idle > SESSION_TOUCH_MS) await repos.sessions.touch(id, clock.now().toISOString());
-  return { id, user: toAuthUser(user), csrfToken: session.csrf_token };
+  const user: AuthUser = {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    departmentCode: row.department_code,
+  };
+  return { id, user, csrfToken: row.csrf_token };
 }
 
 /** Ends the session behind a token (logout). */

@@ -7,6 +7,25 @@ export function sessionsRepository(db: Executor) {
     insert: (session: SessionsTable) => db.insertInto("sessions").values(session).execute(),
     byId: (id: string) =>
       db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst(),
+    /** The session and its user in one query: this runs on every request. */
+    withUser: (id: string) =>
+      db
+        .selectFrom("sessions")
+        .innerJoin("users", "users.id", "sessions.user_id")
+        .select([
+          "sessions.id as session_id",
+          "sessions.csrf_token",
+          "sessions.created_at as session_created_at",
+          "sessions.last_seen_at",
+          "users.id",
+          "users.username",
+          "users.display_name",
+          "users.role",
+          "users.department_code",
+          "users.disabled",
+        ])
+        .where("sessions.id", "=", id)
+        .executeTakeFirst(),
     touch: (id: string, at: string) =>
       db.updateTable("sessions").set({ last_seen_at: at }).where("id", "=", id).execute(),
     delete: (id: string) => db.deleteFrom("sessions").where("id", "=", id).execute(),

@@ -27,11 +27,11 @@ export function defaultDeadlines(year: number) {
  * anything is written, and everything is written in one transaction.
  */
 export async function createCycle(
-  deps: Pick<UseCaseDeps, "repos" | "clock" | "frameworks">,
+  deps: Pick<UseCaseDeps, "repos" | "clock" | "pinned">,
   actor: string,
   input: CreateCycleInput,
 ) {
-  const framework = await deps.frameworks.get(deps.repos, input.frameworkId);
+  const framework = await deps.pinned.framework(deps.repos, input.frameworkId);
   const dataset = input.data ? loadData(input.data, `data ${input.year}`, framework) : undefined;
   const regions = dataset?.regions ?? input.regions ?? [];
   const deadlines = {

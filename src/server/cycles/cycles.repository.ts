@@ -5,6 +5,9 @@ import type { CycleRegionsTable, CyclesTable } from "../db/schema";
 export function cyclesRepository(db: Executor) {
   return {
     list: () => db.selectFrom("cycles").selectAll().orderBy("year", "desc").execute(),
+    statusOf: async (id: string) =>
+      (await db.selectFrom("cycles").select("status").where("id", "=", id).executeTakeFirst())
+        ?.status,
     byYear: (year: number) =>
       db.selectFrom("cycles").selectAll().where("year", "=", year).executeTakeFirst(),
     insert: (row: CyclesTable) => db.insertInto("cycles").values(row).execute(),

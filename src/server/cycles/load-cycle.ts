@@ -1,14 +1,10 @@
 import type { Framework } from "../../core";
 import type { CyclesTable } from "../db/schema";
 import { notFound } from "../errors";
+import type { PinnedRegion } from "./pinned-cache";
 import type { UseCaseDeps } from "../context";
 
-export interface CycleRegion {
-  code: string;
-  name: string;
-  population: number | null;
-  group: string | null;
-}
+export type CycleRegion = PinnedRegion;
 
 export interface LoadedCycle {
   cycle: CyclesTable;
@@ -18,23 +14,14 @@ export interface LoadedCycle {
 
 /** A cycle by year with its pinned, compiled framework and its regions; 404 when there is none. */
 export async function loadCycle(
-  deps: Pick<UseCaseDeps, "repos" | "frameworks">,
+  deps: Pick<UseCaseDeps, "repos" | "pinned">,
   year: number,
 ): Promise<LoadedCycle> {
   const cycle = await deps.repos.cycles.byYear(year);
   if (!cycle) throw notFound(`没有 ${year} 年度的考评`, `there is no evaluation year ${year}`);
   const [framework, regions] = await Promise.all([
-    deps.frameworks.get(deps.repos, cycle.framework_id),
-    deps.repos.cycles.regions(cycle.id),
+    deps.pinned.framework(deps.repos, cycle.framework_id),
+    deps.pinned.regions(deps.repos, cycle.id),
   ]);
-  return {
-    cycle,
-    framework,
-    regions: regions.map((region) => ({
-      code: region.code,
-      name: region.name,
-      population: region.population,
-      group: region.group_name,
-    })),
-  };
+  return { cycle, framework, regions };
 }

@@ -62,7 +62,7 @@ export function demoAccounts(departments: { code: string; name: string }[]) {
  * demo figures (7 regions), and creates the demo accounts. Does nothing otherwise.
  */
 export async function seedDemoIfEmpty(
-  deps: Pick<UseCaseDeps, "repos" | "clock" | "passwords" | "frameworks">,
+  deps: Pick<UseCaseDeps, "repos" | "clock" | "passwords" | "pinned">,
   files: { framework: string; data: string },
   password?: string,
 ): Promise<DemoSeedResult> {

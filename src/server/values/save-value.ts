@@ -6,7 +6,7 @@ import type { UseCaseDeps } from "../context";
 import { DomainError, notFound } from "../errors";
 import { loadCycle } from "../cycles/load-cycle";
 import type { ValueRow } from "./values.repository";
-import { assertCycleOpen } from "../cycles/assert-open";
+import { assertCycleOpen, assertCycleOpenIn } from "../cycles/assert-open";
 
 export interface SaveValueInput {
   year: number;
@@ -82,41 +82,38 @@ export async function saveValue(
     updated_by: user.username,
     updated_at: now,
   };
-  let before: ValueRow | undefined;
-  const saved = await deps.repos
-    .transaction(async (tx) => {
-      before = await tx.values.one(cycle.id, input.element, input.region);
-      if ((before?.version ?? 0) !== input.version) return false;
-      const written = before
-        ? await tx.values.update(row, input.version)
-        : await tx.values.insert(row);
-      if (!written) return false;
-      await tx.values.addHistory({
-        cycle_id: row.cycle_id,
-        element_code: row.element_code,
-        region_code: row.region_code,
-        value: row.value,
-        note: row.note,
-        version: row.version,
-        changed_by: row.updated_by,
-        changed_at: now,
-      });
-      await recordAudit(tx, deps.clock, {
-        actor: user.username,
-        action: "value.set",
-        objectType: "data_value",
-        objectId: `${input.year}/${input.element}/${input.region}`,
-        before: before ? { value: before.value, note: before.note, version: before.version } : null,
-        after: { value: row.value, note: row.note, version: row.version },
-      });
-      return true;
-    })
-    .catch(async (error: unknown) => {
-      // PostgreSQL: a concurrent first insert of the same key surfaces as a unique violation.
-      if ((error as { code?: string }).code === "23505") return false;
-      throw error;
+  const outcome = await deps.writes.run(async (tx) => {
+    await assertCycleOpenIn(tx, cycle);
+    const before = await tx.values.one(cycle.id, input.element, input.region);
+    if ((before?.version ?? 0) !== input.version) return { saved: false as const, current: before };
+    const written = before
+      ? await tx.values.update(row, input.version)
+      : await tx.values.insert(row);
+    if (!written)
+      return {
+        saved: false as const,
+        current: await tx.values.one(cycle.id, input.element, input.region),
+      };
+    await tx.values.addHistory({
+      cycle_id: row.cycle_id,
+      element_code: row.element_code,
+      region_code: row.region_code,
+      value: row.value,
+      note: row.note,
+      version: row.version,
+      changed_by: row.updated_by,
+      changed_at: now,
     });
-  if (!saved)
-    throw staleVersion(await deps.repos.values.one(cycle.id, input.element, input.region));
+    await recordAudit(tx, deps.clock, {
+      actor: user.username,
+      action: "value.set",
+      objectType: "data_value",
+      objectId: `${input.year}/${input.element}/${input.region}`,
+      before: before ? { value: before.value, note: before.note, version: before.version } : null,
+      after: { value: row.value, note: row.note, version: row.version },
+    });
+    return { saved: true as const };
+  });
+  if (!outcome.saved) throw staleVersion(outcome.current);
   return presentValue(row);
 }

@@ -1,0 +1,651 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseDocumentText, type FrameworkDoc } from "../../src/core";
+import { demoFiles } from "../../src/platform/package-files";
+import {
+  DIALECTS,
+  TEST_PASSWORD,
+  startHarness,
+  type Client,
+  type Harness,
+} from "../support/server-harness";
+
+/**
+ * Who may do what, as one table: every route × every role × the user's own or another
+ * department's resource. Each line of POLICY becomes one test per account and target;
+ * a refused write must also leave the stored figure, answer or evidence list unchanged.
+ */
+
+const YEAR = "/api/cycles/2025";
+
+type Status = 200 | 201 | 204 | 401 | 403;
+type Role = "admin" | "office" | "leader" | "auditor" | "dept_clerk" | "dept_head";
+/** own/other: the resource belongs to the user's department or another one; none: no department involved. */
+type Target = "own" | "other" | "none";
+/** A department-scoped route gives department users one status for their own resource and one for another's. */
+type DepartmentCell = Status | { own: Status; other: Status };
+
+// prettier-ignore
+const POLICY_TABLE: [route: string, anonymous: Status, admin: Status, office: Status, leader: Status, auditor: Status, department: DepartmentCell][] = [
+  // route                                             anon admin office leader auditor  dept_clerk and dept_head
+  ["POST /api/auth/login",                             200, 200,  200,   200,   200,     200],
+  ["POST /api/auth/logout",                            401, 204,  204,   204,   204,     204],
+  ["GET /api/me",                                      401, 200,  200,   200,   200,     200],
+  ["GET /api/docs",                                    200, 200,  200,   200,   200,     200],
+  ["GET /api/health",                                  200, 200,  200,   200,   200,     200],
+  ["GET /api/cycles",                                  401, 200,  200,   200,   200,     200],
+  ["GET /api/cycles/:year",                            401, 200,  200,   200,   200,     200],
+  ["GET /api/cycles/:year/framework",                  401, 200,  200,   200,   200,     200],
+  ["GET /api/cycles/:year/score",                      401, 200,  200,   200,   200,     403],
+  ["GET /api/cycles/:year/export",                     401, 200,  200,   200,   200,     403],
+  ["GET /api/cycles/:year/items",                      401, 200,  200,   200,   200,     200],
+  ["GET /api/cycles/:year/items?department=:dept",     401, 200,  200,   200,   200,     { own: 200, other: 403 }],
+  ["PUT /api/cycles/:year/values/:element/:region",    401, 200,  200,   403,   403,     { own: 200, other: 403 }],
+  ["PUT /api/cycles/:year/work/:item",                 401, 200,  200,   403,   403,     { own: 200, other: 403 }],
+  ["POST /api/cycles/:year/evidence",                  401, 201,  201,   403,   403,     { own: 201, other: 403 }],
+  ["GET /api/cycles/:year/evidence/:id",               401, 200,  200,   200,   200,     { own: 200, other: 403 }],
+  // The leader is left out of AUDIT_READERS in src/server/auth/policy.ts.
+  ["GET /api/audit/verify",                            401, 200,  200,   403,   200,     403],
+];
+
+/** What each department owns in the demo framework, used as the "own" or "other" resource. */
+interface Resource {
+  department: string;
+  /** A data element only this department's indicators read. */
+  element: string;
+  workItem: string;
+  /** An indicator of the department, to attach evidence to. */
+  indicator: string;
+}
+
+const RESOURCES: Record<string, Resource> = {
+  EDU: { department: "EDU", element: "PRIMARY_ENROLLED", workItem: "W05", indicator: "EDU01" },
+  HEALTH: {
+    department: "HEALTH",
+    element: "HOSPITAL_BEDS",
+    workItem: "W06",
+    indicator: "HEALTH01",
+  },
+  // FIN answers for EDU08, an indicator of the EDU *domain*: ownership follows the department.
+  FIN: { department: "FIN", element: "EDU_SPEND", workItem: "W02", indicator: "EDU08" },
+};
+
+interface Account {
+  account: string | null;
+  role: Role | "anonymous";
+  own?: string;
+  other?: string;
+}
+
+const ACCOUNTS: Account[] = [
+  { account: null, role: "anonymous" },
+  { account: "admin", role: "admin" },
+  { account: "office", role: "office" },
+  { account: "leader", role: "leader" },
+  { account: "auditor", role: "auditor" },
+  { account: "edu-clerk", role: "dept_clerk", own: "EDU", other: "HEALTH" },
+  { account: "edu-head", role: "dept_head", own: "EDU", other: "HEALTH" },
+  { account: "health-clerk", role: "dept_clerk", own: "HEALTH", other: "EDU" },
+  { account: "fin-head", role: "dept_head", own: "FIN", other: "EDU" },
+];
+/** Users without a department are tried on these departments' resources. */
+const CITY_WIDE_SAMPLES = ["EDU", "HEALTH"];
+
+interface MatrixRow {
+  /** The test's name: route, who, which resource, expected status. */
+  label: string;
+  route: string;
+  account: string | null;
+  role: Account["role"];
+  target: Target;
+  /** The department whose resource the request touches, for department-scoped routes. */
+  department?: string;
+  expected: Status;
+}
+
+function expand(): MatrixRow[] {
+  const rows: MatrixRow[] = [];
+  const push = (row: Omit<MatrixRow, "label">) => {
+    const who = row.account === null ? "anonymous" : `${row.account} (${row.role})`;
+    const what =
+      row.department === undefined
+        ? ""
+        : row.target === "none"
+          ? ` on ${row.department}'s`
+          : ` on ${row.target} (${row.department})`;
+    rows.push({ ...row, label: `${row.route} as ${who}${what} → ${row.expected}` });
+  };
+  for (const [route, anonymous, admin, office, leader, auditor, department] of POLICY_TABLE) {
+    const cityCell: Record<string, Status> = { anonymous, admin, office, leader, auditor };
+    const scoped = typeof department === "object";
+    for (const { account, role, own, other } of ACCOUNTS) {
+      const base = { route, account, role };
+      if (role === "dept_clerk" || role === "dept_head") {
+        if (typeof department === "object") {
+          push({ ...base, target: "own", department: own!, expected: department.own });
+          push({ ...base, target: "other", department: other!, expected: department.other });
+        } else {
+          push({ ...base, target: "none", expected: department });
+        }
+      } else if (scoped) {
+        for (const sample of CITY_WIDE_SAMPLES) {
+          push({ ...base, target: "none", department: sample, expected: cityCell[role]! });
+        }
+      } else {
+        push({ ...base, target: "none", expected: cityCell[role]! });
+      }
+    }
+  }
+  return rows;
+}
+
+const MATRIX = expand();
+
+/** The demo framework, read from the file the harness seeds from. */
+const FRAMEWORK = (() => {
+  const file = demoFiles().framework;
+  return parseDocumentText(readFileSync(file, "utf8"), file) as FrameworkDoc;
+})();
+
+/** Data elements read by a department's indicators, from the formula text (independent of src/). */
+function elementsReadBy(department: string): Set<string> {
+  const codes = new Set(FRAMEWORK.dataElements.map((element) => element.code));
+  const read = new Set<string>();
+  for (const indicator of FRAMEWORK.indicators) {
+    if (indicator.department !== department) continue;
+    for (const word of indicator.formula.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) {
+      if (codes.has(word)) read.add(word);
+    }
+  }
+  return read;
+}
+
+const DEPARTMENT_ACCOUNTS = FRAMEWORK.departments.flatMap((department) =>
+  (["clerk", "head"] as const).map((kind) => ({
+    account: `${department.code.toLowerCase()}-${kind}`,
+    department: department.code,
+  })),
+);
+
+/** A small PDF, different each time so uploads are distinct files. */
+const pdf = () =>
+  Buffer.from(
+    `%PDF-1.4\n1 0 obj\n<< /Title (${randomBytes(8).toString("hex")}) >>\nendobj\n%%EOF\n`,
+  );
+
+/** multipart/form-data for an evidence upload, as a browser sends it. */
+function evidenceForm(targetKind: string, targetCode: string) {
+  const boundary = `----kaoping-${randomBytes(8).toString("hex")}`;
+  const field = (name: string, value: string) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const payload = Buffer.concat([
+    Buffer.from(field("targetKind", targetKind) + field("targetCode", targetCode)),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="辅证.pdf"\r\n` +
+        "Content-Type: application/pdf\r\n\r\n",
+    ),
+    pdf(),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+}
+
+interface Session {
+  cookie: string;
+  csrfToken: string;
+}
+
+/** How the X-CSRF-Token header is sent: the session's token, none, a made-up one, or another session's. */
+type Csrf = "valid" | "missing" | "wrong" | "foreign";
+
+interface Request {
+  method: "GET" | "HEAD" | "POST" | "PUT";
+  url: string;
+  payload?: InjectOptions["payload"];
+  headers?: Record<string, string>;
+}
+
+interface ExportDoc {
+  values: Record<string, Record<string, number>>;
+  work: Record<string, Record<string, number>>;
+}
+
+interface ItemsDoc {
+  indicators: {
+    code: string;
+    department: string;
+    evidence: { id: string }[];
+    elements: { code: string; values: Record<string, { version: number }> }[];
+  }[];
+  workItems: { code: string; department: string; answer: { version: number } | null }[];
+}
+
+describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
+  let harness: Harness;
+  let app: FastifyInstance;
+  /** An office session that only reads, to see what is stored. */
+  let reader: Client;
+  const sessions = new Map<string, Session>();
+  const evidenceIds = new Map<string, string>();
+  let nextValue = 10_000;
+
+  async function signIn(username: string): Promise<Session> {
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username, password: TEST_PASSWORD },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const cookie = response.cookies.find((candidate) => candidate.name === "kaoping_session");
+    return { cookie: cookie!.value, csrfToken: (response.json() as Session).csrfToken };
+  }
+
+  async function sessionOf(account: string): Promise<Session> {
+    let session = sessions.get(account);
+    if (!session) {
+      session = await signIn(account);
+      sessions.set(account, session);
+    }
+    return session;
+  }
+
+  async function send(
+    session: Session | undefined,
+    request: Request,
+    csrf: Csrf = "valid",
+  ): Promise<LightMyRequestResponse> {
+    const headers: Record<string, string> = { ...request.headers };
+    if (session && csrf === "valid") headers["x-csrf-token"] = session.csrfToken;
+    if (csrf === "wrong") headers["x-csrf-token"] = randomBytes(32).toString("base64url");
+    if (csrf === "foreign") headers["x-csrf-token"] = (await sessionOf("admin")).csrfToken;
+    return app.inject({
+      method: request.method,
+      url: request.url,
+      headers,
+      ...(request.payload === undefined ? {} : { payload: request.payload }),
+      ...(session ? { cookies: { kaoping_session: session.cookie } } : {}),
+    });
+  }
+
+  const items = async () => (await reader.get(`${YEAR}/items`)).json() as ItemsDoc;
+  const exported = async () => (await reader.get(`${YEAR}/export`)).json() as ExportDoc;
+
+  /** Version of every stored figure and work answer, as the office sees them. */
+  async function versions(): Promise<Map<string, number>> {
+    const map = new Map<string, number>();
+    const listing = await items();
+    for (const indicator of listing.indicators) {
+      for (const element of indicator.elements) {
+        for (const [region, value] of Object.entries(element.values)) {
+          map.set(`${element.code}/${region}`, value.version);
+        }
+      }
+    }
+    for (const item of listing.workItems) map.set(`work/${item.code}`, item.answer?.version ?? 0);
+    return map;
+  }
+
+  async function valueState(element: string, region: string) {
+    const [doc, all] = await Promise.all([exported(), versions()]);
+    return {
+      value: doc.values[element]?.[region] ?? null,
+      version: all.get(`${element}/${region}`) ?? 0,
+    };
+  }
+
+  async function workState(item: string) {
+    const [doc, all] = await Promise.all([exported(), versions()]);
+    return { awarded: doc.work[item] ?? null, version: all.get(`work/${item}`) ?? 0 };
+  }
+
+  async function evidenceState(indicator: string) {
+    const listing = await items();
+    return listing.indicators.find((candidate) => candidate.code === indicator)!.evidence;
+  }
+
+  const firstCriterion = (item: string) =>
+    FRAMEWORK.workItems.find((candidate) => candidate.code === item)!.criteria[0]!.code;
+
+  /**
+   * How to exercise each route: the request (a valid one, so that a 2xx is possible),
+   * whether it needs a session of its own (login and logout end sessions), and for
+   * writes what must not change when the request is refused.
+   */
+  interface Probe {
+    request(resource: Resource | undefined, account: string | null): Promise<Request>;
+    freshSession?: boolean;
+    state?(resource: Resource): Promise<unknown>;
+  }
+
+  const PROBES: Record<string, Probe> = {
+    "POST /api/auth/login": {
+      freshSession: true,
+      request: async (_resource, account) => ({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { username: account ?? "leader", password: TEST_PASSWORD },
+      }),
+    },
+    "POST /api/auth/logout": {
+      freshSession: true,
+      request: async () => ({ method: "POST", url: "/api/auth/logout" }),
+    },
+    "GET /api/me": { request: async () => ({ method: "GET", url: "/api/me" }) },
+    "GET /api/docs": { request: async () => ({ method: "GET", url: "/api/docs" }) },
+    "GET /api/health": { request: async () => ({ method: "GET", url: "/api/health" }) },
+    "GET /api/cycles": { request: async () => ({ method: "GET", url: "/api/cycles" }) },
+    "GET /api/cycles/:year": { request: async () => ({ method: "GET", url: YEAR }) },
+    "GET /api/cycles/:year/framework": {
+      request: async () => ({ method: "GET", url: `${YEAR}/framework` }),
+    },
+    "GET /api/cycles/:year/score": {
+      request: async () => ({ method: "GET", url: `${YEAR}/score` }),
+    },
+    "GET /api/cycles/:year/export": {
+      request: async () => ({ method: "GET", url: `${YEAR}/export` }),
+    },
+    "GET /api/cycles/:year/items": {
+      request: async () => ({ method: "GET", url: `${YEAR}/items` }),
+    },
+    "GET /api/cycles/:year/items?department=:dept": {
+      request: async (resource) => ({
+        method: "GET",
+        url: `${YEAR}/items?department=${resource!.department}`,
+      }),
+    },
+    "PUT /api/cycles/:year/values/:element/:region": {
+      request: async (resource) => ({
+        method: "PUT",
+        url: `${YEAR}/values/${resource!.element}/HC`,
+        payload: {
+          value: nextValue++,
+          version: (await valueState(resource!.element, "HC")).version,
+          note: "t",
+        },
+      }),
+      state: (resource) => valueState(resource.element, "HC"),
+    },
+    "PUT /api/cycles/:year/work/:item": {
+      request: async (resource) => ({
+        method: "PUT",
+        url: `${YEAR}/work/${resource!.workItem}`,
+        payload: { awarded: { [firstCriterion(resource!.workItem)]: 0 } },
+      }),
+      state: (resource) => workState(resource.workItem),
+    },
+    "POST /api/cycles/:year/evidence": {
+      request: async (resource) => ({
+        method: "POST",
+        url: `${YEAR}/evidence`,
+        ...evidenceForm("indicator", resource!.indicator),
+      }),
+      state: (resource) => evidenceState(resource.indicator),
+    },
+    "GET /api/cycles/:year/evidence/:id": {
+      request: async (resource) => ({
+        method: "GET",
+        url: `${YEAR}/evidence/${evidenceIds.get(resource!.department)!}`,
+      }),
+    },
+    "GET /api/audit/verify": { request: async () => ({ method: "GET", url: "/api/audit/verify" }) },
+  };
+
+  beforeAll(async () => {
+    harness = await startHarness(dialect);
+    app = harness.app;
+    reader = await harness.as("office");
+    // One evidence file per department, filed by the office under that department.
+    for (const resource of Object.values(RESOURCES)) {
+      const form = evidenceForm("indicator", resource.indicator);
+      const uploaded = await reader.request({ method: "POST", url: `${YEAR}/evidence`, ...form });
+      expect(uploaded.statusCode, uploaded.body).toBe(201);
+      evidenceIds.set(resource.department, (uploaded.json() as { id: string }).id);
+    }
+  });
+  afterAll(() => harness.close());
+
+  it("covers every /api route the server has, and nothing it does not have", () => {
+    const served = servedRoutes(app);
+    expect(served.length).toBeGreaterThan(10);
+    const inTable = [...new Set(POLICY_TABLE.map(([route]) => route.replace(/\?.*$/, "")))];
+    expect(inTable.sort()).toEqual(served.sort());
+    expect(Object.keys(PROBES).sort()).toEqual(POLICY_TABLE.map(([route]) => route).sort());
+  });
+
+  it.each(MATRIX)("$label", async ({ route, account, department, expected }) => {
+    const probe = PROBES[route]!;
+    const resource = department === undefined ? undefined : RESOURCES[department];
+    const session =
+      account === null
+        ? undefined
+        : probe.freshSession
+          ? await signIn(account)
+          : await sessionOf(account);
+
+    const before = resource && probe.state ? await probe.state(resource) : undefined;
+    const response = await send(session, await probe.request(resource, account));
+    expect(response.statusCode, response.body).toBe(expected);
+    if (expected === 401) expect(response.json().error).toBe("unauthenticated");
+    if (expected === 403) expect(response.json().error).toBe("forbidden");
+
+    if (resource && probe.state) {
+      const after = await probe.state(resource);
+      if (expected >= 400) expect(after, "a refused write changed the stored data").toEqual(before);
+      else expect(after, "an accepted write left the stored data as it was").not.toEqual(before);
+    }
+  });
+
+  it.each(
+    MATRIX.filter(
+      (row) =>
+        row.route.startsWith("GET ") &&
+        (row.account === null || row.account === "edu-clerk" || row.account === "leader"),
+    ),
+  )("HEAD mirrors GET: $label", async (row) => {
+    const resource = row.department === undefined ? undefined : RESOURCES[row.department];
+    const request = await PROBES[row.route]!.request(resource, row.account);
+    const session = row.account === null ? undefined : await sessionOf(row.account);
+    const response = await send(session, { ...request, method: "HEAD" });
+    expect(response.statusCode).toBe(row.expected);
+  });
+
+  describe("every department account against every resource", () => {
+    it.each(DEPARTMENT_ACCOUNTS)(
+      "$account writes exactly the figures its department's indicators read",
+      async ({ account, department }) => {
+        const session = await sessionOf(account);
+        const region = "LM";
+        const value = nextValue++;
+        const allowed = elementsReadBy(department);
+        const [docBefore, versionsBefore] = await Promise.all([exported(), versions()]);
+
+        // All at once: distinct keys, so none of them may conflict with another.
+        const responses = await Promise.all(
+          FRAMEWORK.dataElements.map(({ code }) =>
+            send(session, {
+              method: "PUT",
+              url: `${YEAR}/values/${code}/${region}`,
+              payload: { value, version: versionsBefore.get(`${code}/${region}`) ?? 0, note: "t" },
+            }),
+          ),
+        );
+        const codes = FRAMEWORK.dataElements.map(({ code }) => code);
+        expect(
+          Object.fromEntries(codes.map((code, i) => [code, responses[i]!.statusCode])),
+        ).toEqual(Object.fromEntries(codes.map((code) => [code, allowed.has(code) ? 200 : 403])));
+
+        const [docAfter, versionsAfter] = await Promise.all([exported(), versions()]);
+        for (const { code } of FRAMEWORK.dataElements) {
+          const key = `${code}/${region}`;
+          if (allowed.has(code)) {
+            expect(docAfter.values[code]?.[region]).toBe(value);
+            expect(versionsAfter.get(key)).toBe((versionsBefore.get(key) ?? 0) + 1);
+          } else {
+            expect(docAfter.values[code]?.[region], key).toBe(docBefore.values[code]?.[region]);
+            expect(versionsAfter.get(key), key).toBe(versionsBefore.get(key));
+          }
+        }
+      },
+    );
+
+    it.each(DEPARTMENT_ACCOUNTS)(
+      "$account answers exactly its own department's work items",
+      async ({ account, department }) => {
+        const session = await sessionOf(account);
+        const before = await versions();
+        const responses = await Promise.all(
+          FRAMEWORK.workItems.map((item) =>
+            send(session, {
+              method: "PUT",
+              url: `${YEAR}/work/${item.code}`,
+              payload: { awarded: { [item.criteria[0]!.code]: 0 } },
+            }),
+          ),
+        );
+        const codes = FRAMEWORK.workItems.map(({ code }) => code);
+        expect(
+          Object.fromEntries(codes.map((code, i) => [code, responses[i]!.statusCode])),
+        ).toEqual(
+          Object.fromEntries(
+            FRAMEWORK.workItems.map((item) => [
+              item.code,
+              item.department === department ? 200 : 403,
+            ]),
+          ),
+        );
+        const after = await versions();
+        for (const item of FRAMEWORK.workItems) {
+          const key = `work/${item.code}`;
+          const bump = item.department === department ? 1 : 0;
+          expect(after.get(key), key).toBe(before.get(key)! + bump);
+        }
+      },
+    );
+
+    it.each(DEPARTMENT_ACCOUNTS)(
+      "$account lists only its own department's items",
+      async ({ account, department }) => {
+        const session = await sessionOf(account);
+        const statuses: Record<string, number> = {};
+        const expectedStatuses: Record<string, number> = {};
+        for (const { code } of FRAMEWORK.departments) {
+          const response = await send(session, {
+            method: "GET",
+            url: `${YEAR}/items?department=${code}`,
+          });
+          statuses[code] = response.statusCode;
+          expectedStatuses[code] = code === department ? 200 : 403;
+        }
+        const unknown = await send(session, {
+          method: "GET",
+          url: `${YEAR}/items?department=NOPE`,
+        });
+        statuses.NOPE = unknown.statusCode;
+        expectedStatuses.NOPE = 403;
+        expect(statuses).toEqual(expectedStatuses);
+
+        const own = (
+          await send(session, { method: "GET", url: `${YEAR}/items` })
+        ).json() as ItemsDoc;
+        const departments = new Set([
+          ...own.indicators.map((indicator) => indicator.department),
+          ...own.workItems.map((item) => item.department),
+        ]);
+        expect([...departments]).toEqual([department]);
+      },
+    );
+  });
+
+  describe("CSRF: a state-changing request needs the session's own X-CSRF-Token", () => {
+    const WRITES: { name: string; route: string; department: string }[] = [
+      {
+        name: "a figure",
+        route: "PUT /api/cycles/:year/values/:element/:region",
+        department: "EDU",
+      },
+      { name: "a work answer", route: "PUT /api/cycles/:year/work/:item", department: "EDU" },
+      { name: "an evidence upload", route: "POST /api/cycles/:year/evidence", department: "EDU" },
+    ];
+    const CASES = WRITES.flatMap((write) =>
+      (["missing", "wrong", "foreign"] as const).map((csrf) => ({ ...write, csrf })),
+    );
+
+    // The office may write all of these, so a refusal can only come from the token.
+    it.each(CASES)("$name with the token $csrf → 403, nothing stored", async (row) => {
+      const probe = PROBES[row.route]!;
+      const resource = RESOURCES[row.department]!;
+      const session = await sessionOf("office");
+      const before = await probe.state!(resource);
+      const response = await send(session, await probe.request(resource, "office"), row.csrf);
+      expect(response.statusCode).toBe(403);
+      expect(response.json().message).toContain("CSRF");
+      expect(await probe.state!(resource)).toEqual(before);
+
+      const control = await send(session, await probe.request(resource, "office"), "valid");
+      expect(control.statusCode).toBeLessThan(300);
+    });
+
+    it.each(["missing", "wrong"] as const)(
+      "logout with the token %s → 403, and the session still works",
+      async (csrf) => {
+        const session = await signIn("leader");
+        const response = await send(session, { method: "POST", url: "/api/auth/logout" }, csrf);
+        expect(response.statusCode).toBe(403);
+        expect((await send(session, { method: "GET", url: "/api/me" })).statusCode).toBe(200);
+      },
+    );
+
+    it("a percent-encoded path does not skip authentication or the token check", async () => {
+      const session = await sessionOf("office");
+      const url = `/%61pi/cycles/2025/values/PRIMARY_ENROLLED/HC`;
+      const before = await valueState("PRIMARY_ENROLLED", "HC");
+      const response = await send(
+        session,
+        { method: "PUT", url, payload: { value: 1, version: before.version } },
+        "missing",
+      );
+      expect([401, 403, 404]).toContain(response.statusCode);
+      expect(await valueState("PRIMARY_ENROLLED", "HC")).toEqual(before);
+    });
+  });
+
+  describe("unauthenticated: no cookie, a made-up cookie, or a signed-out session", () => {
+    const protectedRows = MATRIX.filter((row) => row.account === null && row.expected === 401);
+
+    it.each(protectedRows)("$label, with a made-up cookie", async (row) => {
+      const resource = row.department === undefined ? undefined : RESOURCES[row.department];
+      const request = await PROBES[row.route]!.request(resource, null);
+      const fake = { cookie: randomBytes(32).toString("base64url"), csrfToken: "x" };
+      expect((await send(fake, request)).statusCode).toBe(401);
+    });
+
+    it.each(protectedRows)("$label, with a signed-out session's cookie", async (row) => {
+      const resource = row.department === undefined ? undefined : RESOURCES[row.department];
+      const session = await signIn("admin");
+      const logout = await send(session, { method: "POST", url: "/api/auth/logout" });
+      expect(logout.statusCode).toBe(204);
+      const request = await PROBES[row.route]!.request(resource, null);
+      expect((await send(session, request)).statusCode).toBe(401);
+    });
+  });
+});
+
+/** The routes the server serves under /api, as "METHOD /path" (HEAD left out: it mirrors GET). */
+function servedRoutes(app: FastifyInstance): string[] {
+  const paths: string[] = [];
+  const routes: string[] = [];
+  for (const line of app.printRoutes({ commonPrefix: false }).split("\n")) {
+    const match = /^([│ ]*[├└]── )(\S+)(?: \(([^)]*)\))?$/.exec(line);
+    if (!match) continue;
+    const depth = match[1]!.length / 4;
+    const path = (paths[depth - 1] ?? "") + match[2]!;
+    paths[depth] = path;
+    if (!path.startsWith("/api/") || !match[3]) continue;
+    for (const method of match[3].split(", ")) {
+      if (method !== "HEAD") routes.push(`${method} ${path}`);
+    }
+  }
+  return routes;
+}
