@@ -38,7 +38,13 @@ function bind(executor: Executor, dialect: Dialect, inTransaction: boolean): Rep
     transaction: (work) =>
       inTransaction
         ? work(repos)
-        : (executor as Db["db"]).transaction().execute((trx) => work(bind(trx, dialect, true))),
+        : (executor as Db["db"]).transaction().execute(async (trx) => {
+            const bound = bind(trx, dialect, true);
+            const result = await work(bound);
+            // Audit rows appended during the transaction are written just before commit.
+            await bound.audit.flush();
+            return result;
+          }),
   };
   return repos;
 }

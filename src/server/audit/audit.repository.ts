@@ -1,5 +1,7 @@
 import type { Dialect } from "../db/connect";
+import type { Insertable } from "kysely";
 import type { Executor } from "../db/executor";
+import type { AuditLogTable } from "../db/schema";
 import { chainHash, type AuditEntry, type AuditRow } from "./audit-chain";
 
 const BATCH = 1000;
@@ -11,6 +13,8 @@ const BATCH = 1000;
  */
 export function auditRepository(db: Executor, dialect: Dialect) {
   let lockedHead: { seq: number; hash: string } | undefined;
+  /** Rows appended in this transaction and not yet written (see `flush`). */
+  let pending: Insertable<AuditLogTable>[] = [];
 
   /**
    * Reads the chain head under a lock (PostgreSQL `FOR UPDATE`; SQLite transactions
@@ -28,29 +32,40 @@ export function auditRepository(db: Executor, dialect: Dialect) {
   return {
     lock,
 
-    /** Appends one row to the chain, hashed over the previous row's hash. */
+    /**
+     * Appends one row to the chain, hashed over the previous row's hash. The row is
+     * written by `flush`, which the transaction runs before it commits — so a batch of
+     * writes stores its audit rows in one statement and moves the head once.
+     */
     async append(entry: AuditEntry): Promise<number> {
       const head = await lock();
       const seq = head.seq + 1;
       const hash = chainHash(head.hash, seq, entry);
-      await db
-        .insertInto("audit_log")
-        .values({
-          seq,
-          at: entry.at,
-          actor: entry.actor,
-          action: entry.action,
-          object_type: entry.objectType,
-          object_id: entry.objectId,
-          before: entry.before,
-          after: entry.after,
-          prev_hash: head.hash,
-          hash,
-        })
-        .execute();
-      await db.updateTable("audit_head").set({ seq, hash }).where("id", "=", 1).execute();
+      pending.push({
+        seq,
+        at: entry.at,
+        actor: entry.actor,
+        action: entry.action,
+        object_type: entry.objectType,
+        object_id: entry.objectId,
+        before: entry.before,
+        after: entry.after,
+        prev_hash: head.hash,
+        hash,
+      });
       lockedHead = { seq, hash };
       return seq;
+    },
+
+    /** Writes the appended rows and the new head; called by the transaction before commit. */
+    async flush(): Promise<void> {
+      if (pending.length === 0) return;
+      const rows = pending;
+      pending = [];
+      for (let i = 0; i < rows.length; i += 200) {
+        await db.insertInto("audit_log").values(rows.slice(i, i + 200)).execute();
+      }
+      await db.updateTable("audit_head").set({ seq: lockedHead!.seq, hash: lockedHead!.hash }).where("id", "=", 1).execute();
     },
 
     async head(): Promise<{ seq: number; hash: string }> {
