@@ -5,7 +5,7 @@ import { assertCanWriteElement } from "../auth/policy";
 import type { UseCaseDeps } from "../context";
 import { DomainError, notFound } from "../errors";
 import { loadCycle } from "../cycles/load-cycle";
-import type { ValueRow } from "./values.repository";
+import type { StoredValue, ValueRow } from "./values.repository";
 import { assertCycleOpen, assertCycleOpenIn } from "../cycles/assert-open";
 
 export interface SaveValueInput {
@@ -38,14 +38,18 @@ export const presentValue = (row: ValueRow): SavedValue => ({
   updatedAt: row.updated_at,
 });
 
-function staleVersion(current: ValueRow | undefined): DomainError {
+function staleVersion(input: SaveValueInput, current: StoredValue | undefined): DomainError {
   return new DomainError(
     "conflict",
     localized(
       "此数据已被他人修改，请在最新数据的基础上重新填写",
       "someone else changed this value; start again from the current value",
     ),
-    { current: current ? presentValue(current) : { value: null, version: 0 } },
+    {
+      current: current
+        ? { element: input.element, region: input.region, ...current }
+        : { element: input.element, region: input.region, value: null, version: 0 },
+    },
   );
 }
 
@@ -84,36 +88,20 @@ export async function saveValue(
   };
   const outcome = await deps.writes.run(async (tx) => {
     await assertCycleOpenIn(tx, cycle);
-    const before = await tx.values.one(cycle.id, input.element, input.region);
-    if ((before?.version ?? 0) !== input.version) return { saved: false as const, current: before };
-    const written = before
-      ? await tx.values.update(row, input.version)
-      : await tx.values.insert(row);
-    if (!written)
-      return {
-        saved: false as const,
-        current: await tx.values.one(cycle.id, input.element, input.region),
-      };
-    await tx.values.addHistory({
-      cycle_id: row.cycle_id,
-      element_code: row.element_code,
-      region_code: row.region_code,
-      value: row.value,
-      note: row.note,
-      version: row.version,
-      changed_by: row.updated_by,
-      changed_at: now,
-    });
+    const saved = await tx.values.saveIfVersion(row, input.version);
+    if (!saved.written) return { saved: false as const, current: saved.before };
     await recordAudit(tx, deps.clock, {
       actor: user.username,
       action: "value.set",
       objectType: "data_value",
       objectId: `${input.year}/${input.element}/${input.region}`,
-      before: before ? { value: before.value, note: before.note, version: before.version } : null,
+      before: saved.before
+        ? { value: saved.before.value, note: saved.before.note, version: saved.before.version }
+        : null,
       after: { value: row.value, note: row.note, version: row.version },
     });
     return { saved: true as const };
   });
-  if (!outcome.saved) throw staleVersion(outcome.current);
+  if (!outcome.saved) throw staleVersion(input, outcome.current);
   return presentValue(row);
 }
