@@ -63,9 +63,16 @@ export function auditRepository(db: Executor, dialect: Dialect) {
       const rows = pending;
       pending = [];
       for (let i = 0; i < rows.length; i += 200) {
-        await db.insertInto("audit_log").values(rows.slice(i, i + 200)).execute();
+        await db
+          .insertInto("audit_log")
+          .values(rows.slice(i, i + 200))
+          .execute();
       }
-      await db.updateTable("audit_head").set({ seq: lockedHead!.seq, hash: lockedHead!.hash }).where("id", "=", 1).execute();
+      await db
+        .updateTable("audit_head")
+        .set({ seq: lockedHead!.seq, hash: lockedHead!.hash })
+        .where("id", "=", 1)
+        .execute();
     },
 
     async head(): Promise<{ seq: number; hash: string }> {

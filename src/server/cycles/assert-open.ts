@@ -3,7 +3,7 @@ import type { CyclesTable } from "../db/schema";
 import { DomainError } from "../errors";
 import type { Repositories } from "../repositories";
 
-function closedError(cycle: CyclesTable): DomainError {
+function closedError(cycle: { year: number }): DomainError {
   return new DomainError(
     "locked",
     localized(
@@ -25,7 +25,10 @@ const statusInTransaction = new WeakMap<Repositories, Map<string, string | undef
  * so a year closed a moment ago cannot still receive a write. Read once per
  * transaction and cycle (a batch of saves shares it).
  */
-export async function assertCycleOpenIn(tx: Repositories, cycle: CyclesTable): Promise<void> {
+export async function assertCycleOpenIn(
+  tx: Repositories,
+  cycle: { id: string; year: number },
+): Promise<void> {
   let statuses = statusInTransaction.get(tx);
   if (!statuses) statusInTransaction.set(tx, (statuses = new Map()));
   if (!statuses.has(cycle.id)) statuses.set(cycle.id, await tx.cycles.statusOf(cycle.id));

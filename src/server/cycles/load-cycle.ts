@@ -25,3 +25,18 @@ export async function loadCycle(
   ]);
   return { cycle, framework, regions };
 }
+
+/**
+ * The hot write path's lighter load: the cycle's identity, framework and regions all
+ * come from memory. Its status is not read here — the write checks it inside its
+ * transaction (assertCycleOpenIn), which is the check that counts.
+ */
+export async function loadCycleForWrite(deps: Pick<UseCaseDeps, "repos" | "pinned">, year: number) {
+  const cycle = await deps.pinned.cycle(deps.repos, year);
+  if (!cycle) throw notFound(`没有 ${year} 年度的考评`, `there is no evaluation year ${year}`);
+  const [framework, regions] = await Promise.all([
+    deps.pinned.framework(deps.repos, cycle.frameworkId),
+    deps.pinned.regions(deps.repos, cycle.id),
+  ]);
+  return { cycle, framework, regions };
+}

@@ -1,6 +1,13 @@
 import { loadFramework, type Framework } from "../../core";
 import type { Repositories } from "../repositories";
 
+/** What never changes about a cycle once created (its status and satisfaction do change). */
+export interface CycleIdentity {
+  id: string;
+  year: number;
+  frameworkId: string;
+}
+
 export interface PinnedRegion {
   code: string;
   name: string;
@@ -16,8 +23,9 @@ export interface PinnedRegion {
 export function createPinnedCache() {
   const frameworks = new Map<string, Promise<Framework>>();
   const regions = new Map<string, Promise<PinnedRegion[]>>();
+  const cycles = new Map<number, Promise<CycleIdentity | undefined>>();
 
-  function memo<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  function memo<K, T>(map: Map<K, Promise<T>>, key: K, load: () => Promise<T>): Promise<T> {
     let entry = map.get(key);
     if (!entry) {
       entry = load();
@@ -28,6 +36,15 @@ export function createPinnedCache() {
   }
 
   return {
+    /** A cycle's id and framework by year; an unknown year is not remembered. */
+    cycle: async (repos: Repositories, year: number): Promise<CycleIdentity | undefined> => {
+      const found = await memo(cycles, year, async () => {
+        const row = await repos.cycles.byYear(year);
+        return row ? { id: row.id, year: row.year, frameworkId: row.framework_id } : undefined;
+      });
+      if (!found) cycles.delete(year);
+      return found;
+    },
     framework: (repos: Repositories, id: string): Promise<Framework> =>
       memo(frameworks, id, async () => {
         const row = await repos.frameworks.byId(id);

@@ -4,9 +4,9 @@ import type { AuthUser } from "../auth/auth-user";
 import { assertCanWriteElement } from "../auth/policy";
 import type { UseCaseDeps } from "../context";
 import { DomainError, notFound } from "../errors";
-import { loadCycle } from "../cycles/load-cycle";
+import { loadCycleForWrite } from "../cycles/load-cycle";
 import type { StoredValue, ValueRow } from "./values.repository";
-import { assertCycleOpen, assertCycleOpenIn } from "../cycles/assert-open";
+import { assertCycleOpenIn } from "../cycles/assert-open";
 
 export interface SaveValueInput {
   year: number;
@@ -64,7 +64,7 @@ export async function saveValue(
   user: AuthUser,
   input: SaveValueInput,
 ): Promise<SavedValue> {
-  const loaded = await loadCycle(deps, input.year);
+  const loaded = await loadCycleForWrite(deps, input.year);
   const { cycle, framework } = loaded;
   if (!framework.elements.has(input.element)) {
     throw notFound(`没有数据元素 ${input.element}`, `there is no data element ${input.element}`);
@@ -73,7 +73,6 @@ export async function saveValue(
     throw notFound(`没有地区 ${input.region}`, `there is no region ${input.region}`);
   }
   assertCanWriteElement(user, framework, input.element);
-  assertCycleOpen(cycle);
 
   const now = deps.clock.now().toISOString();
   const row: ValueRow = {

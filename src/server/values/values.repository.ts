@@ -197,7 +197,9 @@ export function valuesRepository(db: Executor, dialect: Dialect) {
         : {}),
     });
     if ((before?.version ?? 0) !== expectedVersion) return outcome(false);
-    const written = before ? await repository.update(row, expectedVersion) : await repository.insert(row);
+    const written = before
+      ? await repository.update(row, expectedVersion)
+      : await repository.insert(row);
     if (!written) return outcome(false);
     await repository.addHistory({
       cycle_id: row.cycle_id,
