@@ -85,12 +85,15 @@ export interface LoadResult {
 
 /**
  * `workers.length` concurrent loops share `total` requests; each loop sends one
- * request at a time. Stops issuing at `deadline` (a performance.now() time).
+ * request at a time. Stops issuing at `deadline` (a performance.now() time). With
+ * `intervalMs`, each loop is paced like a person: its k-th request goes out at
+ * start + offset + k × interval (at once if it is behind), instead of back to back.
  */
 export async function runLoad(
   workers: Step[],
   total: number,
   deadline: number,
+  intervalMs?: number,
 ): Promise<LoadResult> {
   const result: LoadResult = {
     completed: 0,
@@ -104,8 +107,16 @@ export async function runLoad(
   let issued = 0;
   const start = performance.now();
   await Promise.all(
-    workers.map(async (step) => {
+    workers.map(async (step, index) => {
+      let sentCount = 0;
       while (issued < total) {
+        if (intervalMs !== undefined) {
+          const due = start + (index / workers.length) * intervalMs + sentCount * intervalMs;
+          const wait = due - performance.now();
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          sentCount++;
+          if (issued >= total) return;
+        }
         if (performance.now() >= deadline) {
           result.capped = true;
           return;
