@@ -1,4 +1,4 @@
-import { createWriteQueue } from "./writes/write-queue";
+import { createSaveBatcher } from "./values/save-batcher";
 import { join } from "node:path";
 import { createPasswordHasher, PRODUCTION_COST, type Argon2Cost } from "./auth/passwords";
 import { systemClock, type Clock } from "./clock";
@@ -48,11 +48,12 @@ export async function composeFromEnvironment(
     ...overrides.config,
   };
   const repos = createRepositories(db);
+  const clock = overrides.clock ?? systemClock;
   const deps: ServerDeps = {
     repos,
-    clock: overrides.clock ?? systemClock,
+    clock,
     pinned: createPinnedCache(),
-    writes: createWriteQueue(repos),
+    valueSaves: createSaveBatcher(repos, clock),
     passwords: createPasswordHasher(overrides.argon2 ?? PRODUCTION_COST),
     evidence: localEvidenceStore(join(dataDir, "evidence")),
     config,

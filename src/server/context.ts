@@ -3,15 +3,15 @@ import type { Clock } from "./clock";
 import type { EvidenceStore } from "./storage/evidence-store";
 import type { PinnedCache } from "./cycles/pinned-cache";
 import type { Repositories } from "./repositories";
-import type { WriteQueue } from "./writes/write-queue";
+import type { SaveBatcher } from "./values/save-batcher";
 
 /** What use cases are given: repositories, the clock, and the few services they need. */
 export interface UseCaseDeps {
   repos: Repositories;
   clock: Clock;
   pinned: PinnedCache;
-  /** Group-committed writes for the hot path (saving figures). */
-  writes: WriteQueue;
+  /** Group commit for the hot path: clerks saving figures. */
+  valueSaves: SaveBatcher;
   passwords: PasswordHasher;
   evidence: EvidenceStore;
 }

@@ -32,7 +32,7 @@ function bind(executor: Executor, dialect: Dialect, inTransaction: boolean): Rep
     evidence: evidenceRepository(executor),
     frameworks: frameworksRepository(executor),
     users: usersRepository(executor),
-    values: valuesRepository(executor, dialect),
+    values: valuesRepository(executor),
     work: workRepository(executor),
     dialect,
     transaction: (work) =>

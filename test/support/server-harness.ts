@@ -1,4 +1,4 @@
-import { createWriteQueue } from "../../src/server/writes/write-queue";
+import { createSaveBatcher } from "../../src/server/values/save-batcher";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -93,7 +93,7 @@ export async function startHarness(
     repos,
     clock,
     pinned: createPinnedCache(),
-    writes: createWriteQueue(repos),
+    valueSaves: createSaveBatcher(repos, clock),
     passwords: createPasswordHasher(TEST_COST),
     evidence: localEvidenceStore(join(dataDir, "evidence")),
     config: { ...DEFAULT_SERVER_CONFIG, ...config },

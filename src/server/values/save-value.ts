@@ -1,12 +1,10 @@
 import { CITY, localized } from "../../core";
-import { recordAudit } from "../audit/record";
 import type { AuthUser } from "../auth/auth-user";
 import { assertCanWriteElement } from "../auth/policy";
 import type { UseCaseDeps } from "../context";
 import { DomainError, notFound } from "../errors";
 import { loadCycleForWrite } from "../cycles/load-cycle";
 import type { StoredValue, ValueRow } from "./values.repository";
-import { assertCycleOpenIn } from "../cycles/assert-open";
 
 export interface SaveValueInput {
   year: number;
@@ -85,22 +83,7 @@ export async function saveValue(
     updated_by: user.username,
     updated_at: now,
   };
-  const outcome = await deps.writes.run(async (tx) => {
-    await assertCycleOpenIn(tx, cycle);
-    const saved = await tx.values.saveIfVersion(row, input.version);
-    if (!saved.written) return { saved: false as const, current: saved.before };
-    await recordAudit(tx, deps.clock, {
-      actor: user.username,
-      action: "value.set",
-      objectType: "data_value",
-      objectId: `${input.year}/${input.element}/${input.region}`,
-      before: saved.before
-        ? { value: saved.before.value, note: saved.before.note, version: saved.before.version }
-        : null,
-      after: { value: row.value, note: row.note, version: row.version },
-    });
-    return { saved: true as const };
-  });
+  const outcome = await deps.valueSaves.save({ row, expectedVersion: input.version, cycle });
   if (!outcome.saved) throw staleVersion(input, outcome.current);
   return presentValue(row);
 }

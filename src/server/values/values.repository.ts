@@ -1,5 +1,4 @@
-import { sql, type Insertable } from "kysely";
-import type { Dialect } from "../db/connect";
+import type { Insertable } from "kysely";
 import type { Executor } from "../db/executor";
 import type { DataValueHistoryTable, DataValuesTable } from "../db/schema";
 
@@ -11,12 +10,6 @@ const toValue = (row: DataValuesTable): ValueRow => ({
   version: Number(row.version),
 });
 
-export interface SaveOutcome {
-  written: boolean;
-  /** The stored value before the write (or the current one, when not written). */
-  before?: StoredValue;
-}
-
 export interface StoredValue {
   value: number;
   note: string | null;
@@ -26,7 +19,7 @@ export interface StoredValue {
 }
 
 /** All SQL for data values and their history. */
-export function valuesRepository(db: Executor, dialect: Dialect) {
+export function valuesRepository(db: Executor) {
   const repository = {
     forCycle: async (cycleId: string) =>
       (
@@ -115,6 +108,65 @@ export function valuesRepository(db: Executor, dialect: Dialect) {
         .orderBy("id")
         .execute(),
 
+    /** The stored rows of these figures (one query; a few neighbours may come along). */
+    forKeys: async (keys: { cycle_id: string; element_code: string; region_code: string }[]) => {
+      if (keys.length === 0) return [];
+      const wanted = new Set(
+        keys.map((key) => `${key.cycle_id}\u0000${key.element_code}\u0000${key.region_code}`),
+      );
+      const rows = await db
+        .selectFrom("data_values")
+        .selectAll()
+        .where("cycle_id", "in", [...new Set(keys.map((key) => key.cycle_id))])
+        .where("element_code", "in", [...new Set(keys.map((key) => key.element_code))])
+        .execute();
+      return rows
+        .filter((row) =>
+          wanted.has(`${row.cycle_id}\u0000${row.element_code}\u0000${row.region_code}`),
+        )
+        .map(toValue);
+    },
+
+    /** Writes these figures as given (insert or replace), 200 rows per statement. */
+    upsertMany: async (rows: ValueRow[]) => {
+      for (let i = 0; i < rows.length; i += 200) {
+        await db
+          .insertInto("data_values")
+          .values(rows.slice(i, i + 200))
+          .onConflict((oc) =>
+            oc.columns(["cycle_id", "element_code", "region_code"]).doUpdateSet((eb) => ({
+              value: eb.ref("excluded.value"),
+              note: eb.ref("excluded.note"),
+              version: eb.ref("excluded.version"),
+              updated_by: eb.ref("excluded.updated_by"),
+              updated_at: eb.ref("excluded.updated_at"),
+            })),
+          )
+          .execute();
+      }
+    },
+
+    /** One history row per accepted save, 200 rows per statement. */
+    addHistoryMany: async (rows: ValueRow[]) => {
+      for (let i = 0; i < rows.length; i += 200) {
+        await db
+          .insertInto("data_value_history")
+          .values(
+            rows.slice(i, i + 200).map((row) => ({
+              cycle_id: row.cycle_id,
+              element_code: row.element_code,
+              region_code: row.region_code,
+              value: row.value,
+              note: row.note,
+              version: row.version,
+              changed_by: row.updated_by,
+              changed_at: row.updated_at,
+            })),
+          )
+          .execute();
+      }
+    },
+
     /** Bulk load for seeding and imports: 500 rows per statement. */
     insertMany: async (rows: ValueRow[]) => {
       for (let i = 0; i < rows.length; i += 500) {
@@ -126,95 +178,7 @@ export function valuesRepository(db: Executor, dialect: Dialect) {
     },
   };
 
-  /**
-   * Writes a figure only if it still has `expectedVersion` (0: not entered yet), and
-   * records it in the history. PostgreSQL does it in one statement (one round trip
-   * inside the write lock); SQLite, in-process, in three.
-   */
-  async function saveIfVersion(row: ValueRow, expectedVersion: number): Promise<SaveOutcome> {
-    if (dialect === "postgres") {
-      const result = await sql<{
-        written: number;
-        value: number | null;
-        note: string | null;
-        version: number | null;
-        updated_by: string;
-        updated_at: string;
-      }>`
-        with old as (
-          select value, note, version, updated_by, updated_at from data_values
-          where cycle_id = ${row.cycle_id} and element_code = ${row.element_code} and region_code = ${row.region_code}
-          for update
-        ), upd as (
-          update data_values
-          set value = ${row.value}, note = ${row.note}, version = ${row.version}, updated_by = ${row.updated_by}, updated_at = ${row.updated_at}
-          where cycle_id = ${row.cycle_id} and element_code = ${row.element_code} and region_code = ${row.region_code}
-            and version = ${expectedVersion}
-          returning version
-        ), ins as (
-          insert into data_values (cycle_id, element_code, region_code, value, note, version, updated_by, updated_at)
-          select ${row.cycle_id}, ${row.element_code}, ${row.region_code}, ${row.value}::double precision, ${row.note}, ${row.version}::integer, ${row.updated_by}, ${row.updated_at}
-          where ${expectedVersion}::integer = 0 and not exists (select 1 from old)
-          on conflict do nothing
-          returning version
-        ), hist as (
-          insert into data_value_history (cycle_id, element_code, region_code, value, note, version, changed_by, changed_at)
-          select ${row.cycle_id}, ${row.element_code}, ${row.region_code}, ${row.value}::double precision, ${row.note}, ${row.version}::integer, ${row.updated_by}, ${row.updated_at}
-          where exists (select 1 from upd) or exists (select 1 from ins)
-        )
-        select ((select count(*) from upd) + (select count(*) from ins))::integer as written,
-               old.value, old.note, old.version, old.updated_by, old.updated_at
-        from (select 1) as one left join old on true`.execute(db);
-      const out = result.rows[0]!;
-      return {
-        written: Number(out.written) === 1,
-        ...(out.version === null
-          ? {}
-          : {
-              before: {
-                value: Number(out.value),
-                note: out.note,
-                version: Number(out.version),
-                updatedBy: out.updated_by,
-                updatedAt: out.updated_at,
-              },
-            }),
-      };
-    }
-    const before = await repository.one(row.cycle_id, row.element_code, row.region_code);
-    const outcome = (written: boolean): SaveOutcome => ({
-      written,
-      ...(before
-        ? {
-            before: {
-              value: before.value,
-              note: before.note,
-              version: before.version,
-              updatedBy: before.updated_by,
-              updatedAt: before.updated_at,
-            },
-          }
-        : {}),
-    });
-    if ((before?.version ?? 0) !== expectedVersion) return outcome(false);
-    const written = before
-      ? await repository.update(row, expectedVersion)
-      : await repository.insert(row);
-    if (!written) return outcome(false);
-    await repository.addHistory({
-      cycle_id: row.cycle_id,
-      element_code: row.element_code,
-      region_code: row.region_code,
-      value: row.value,
-      note: row.note,
-      version: row.version,
-      changed_by: row.updated_by,
-      changed_at: row.updated_at,
-    });
-    return outcome(true);
-  }
-
-  return { ...repository, saveIfVersion };
+  return repository;
 }
 
 export type ValuesRepository = ReturnType<typeof valuesRepository>;
