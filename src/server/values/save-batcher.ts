@@ -86,7 +86,6 @@ export function createSaveBatcher(repos: Repositories, clock: Clock) {
   }
 
   async function drain(): Promise<void> {
-    draining = true;
     try {
       while (queue.length > 0) {
         const jobs = queue.splice(0, MAX_BATCH);
@@ -119,7 +118,13 @@ export function createSaveBatcher(repos: Repositories, clock: Clock) {
     save(save: PendingSave): Promise<SaveResult> {
       return new Promise((resolve, reject) => {
         queue.push({ save, resolve, reject });
-        if (!draining) void drain();
+        if (!draining) {
+          draining = true;
+          // Start on the next turn of the event loop, so saves arriving on other
+          // connections meanwhile join this batch (SQLite would otherwise finish each
+          // save before the next request is even read).
+          setImmediate(() => void drain());
+        }
       });
     },
   };
