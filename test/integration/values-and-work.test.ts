@@ -133,6 +133,30 @@ describe.each(DIALECTS)("saving figures and work answers on %s", (dialect) => {
     expect(stale.statusCode).toBe(409);
   });
 
+  it("refuses writes once the year is closed, saying why, and accepts them again when reopened", async () => {
+    const setStatus = (status: "open" | "closed") =>
+      harness.db.db.updateTable("cycles").set({ status }).where("year", "=", 2025).execute();
+    await setStatus("closed");
+    try {
+      const locked = await clerk.put(`${VALUE}/PRIMARY_ENROLLED/HY`, { value: 85_800, version: 1 });
+      expect(locked.statusCode).toBe(423);
+      expect(locked.json().message).toContain("已关闭");
+      const batch = await Promise.all(
+        ["HD", "LM", "DYW"].map((region) =>
+          clerk.put(`${VALUE}/PRIMARY_ENROLLED/${region}`, { value: 1, version: 1 }),
+        ),
+      );
+      expect(batch.map((response) => response.statusCode)).toEqual([423, 423, 423]);
+      expect(
+        (await clerk.put("/api/cycles/2025/work/W05", { awarded: { C1: 1 } })).statusCode,
+      ).toBe(423);
+    } finally {
+      await setStatus("open");
+    }
+    const reopened = await clerk.put(`${VALUE}/PRIMARY_ENROLLED/HY`, { value: 85_800, version: 1 });
+    expect(reopened.statusCode).toBe(200);
+  });
+
   it("keeps the audit chain intact after the writes", async () => {
     const auditor = await harness.as("auditor");
     const verdict = (await auditor.get("/api/audit/verify")).json();
@@ -142,7 +166,7 @@ describe.each(DIALECTS)("saving figures and work answers on %s", (dialect) => {
       .select("action")
       .where("action", "in", ["value.set", "work.set"])
       .execute();
-    expect(actions.filter((row) => row.action === "value.set")).toHaveLength(3);
+    expect(actions.filter((row) => row.action === "value.set")).toHaveLength(4);
     expect(actions.filter((row) => row.action === "work.set")).toHaveLength(1);
   });
 });

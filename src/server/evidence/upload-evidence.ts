@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/record";
 import { isDepartmentUser, type AuthUser } from "../auth/auth-user";
 import { CITY_WRITERS, elementsOfDepartment, requireRole } from "../auth/policy";
 import type { UseCaseDeps } from "../context";
-import { assertCycleOpen } from "../cycles/assert-open";
+import { assertCycleOpen, assertCycleOpenIn } from "../cycles/assert-open";
 import { presentEvidence, type EvidenceSummary } from "../cycles/list-items";
 import { loadCycle } from "../cycles/load-cycle";
 import type { EvidenceTarget } from "../db/schema";
@@ -179,6 +179,9 @@ export async function uploadEvidence(
     uploaded_at: deps.clock.now().toISOString(),
   };
   await deps.repos.transaction(async (tx) => {
+    // Checked again under the audit head lock: a year closed meanwhile gets no write.
+    await tx.audit.lock();
+    await assertCycleOpenIn(tx, cycle);
     await tx.evidence.insert(row);
     await recordAudit(tx, deps.clock, {
       actor: user.username,

@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/record";
 import type { AuthUser } from "../auth/auth-user";
 import { assertCanWriteDepartmentItem } from "../auth/policy";
 import type { UseCaseDeps } from "../context";
-import { assertCycleOpen } from "../cycles/assert-open";
+import { assertCycleOpen, assertCycleOpenIn } from "../cycles/assert-open";
 import { loadCycle } from "../cycles/load-cycle";
 import { DomainError, invalid, notFound } from "../errors";
 import type { WorkAnswer } from "./work.repository";
@@ -48,6 +48,9 @@ export async function saveWorkAnswer(
 
   const now = deps.clock.now().toISOString();
   const answer = await deps.repos.transaction(async (tx) => {
+    // Checked again under the audit head lock: a year closed meanwhile gets no write.
+    await tx.audit.lock();
+    await assertCycleOpenIn(tx, cycle);
     const before = await tx.work.one(cycle.id, item.code);
     const currentVersion = before?.version ?? 0;
     if (input.version !== undefined && input.version !== currentVersion) return undefined;
