@@ -114,16 +114,6 @@ export function auditRepository(db: Executor, dialect: Dialect) {
         after = Number(batch[batch.length - 1]!.seq);
       }
     },
-
-    async recent(limit: number, offset = 0) {
-      return db
-        .selectFrom("audit_log")
-        .selectAll()
-        .orderBy("seq", "desc")
-        .limit(limit)
-        .offset(offset)
-        .execute();
-    },
   };
 }
 

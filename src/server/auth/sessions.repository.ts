@@ -5,8 +5,6 @@ import type { SessionsTable } from "../db/schema";
 export function sessionsRepository(db: Executor) {
   return {
     insert: (session: SessionsTable) => db.insertInto("sessions").values(session).execute(),
-    byId: (id: string) =>
-      db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst(),
     /** The session and its user in one query: this runs on every request. */
     withUser: (id: string) =>
       db

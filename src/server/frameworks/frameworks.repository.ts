@@ -22,13 +22,6 @@ export function frameworksRepository(db: Executor) {
         .where("sha256", "=", sha256)
         .executeTakeFirst(),
     insert: (row: FrameworksTable) => db.insertInto("frameworks").values(row).execute(),
-    list: () =>
-      db
-        .selectFrom("frameworks")
-        .select(["id", "code", "version", "name", "imported_at"])
-        .orderBy("code")
-        .orderBy("version")
-        .execute(),
   };
 }
 

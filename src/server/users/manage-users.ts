@@ -1,3 +1,4 @@
+import { roleSchema } from "../../contract/api";
 import { localized } from "../../core";
 import { recordAudit } from "../audit/record";
 import { passwordProblems } from "../auth/password-policy";
@@ -7,14 +8,7 @@ import type { Role } from "../db/schema";
 import { DomainError, invalid, notFound } from "../errors";
 import { newId } from "../ids";
 
-export const ROLES: readonly Role[] = [
-  "admin",
-  "office",
-  "leader",
-  "dept_head",
-  "dept_clerk",
-  "auditor",
-];
+export const ROLES: readonly Role[] = roleSchema.options;
 
 export interface NewUser {
   username: string;

@@ -1,5 +1,5 @@
 import type { Executor } from "../db/executor";
-import type { Role, UsersTable } from "../db/schema";
+import type { UsersTable } from "../db/schema";
 
 export type UserRow = UsersTable;
 
@@ -10,7 +10,6 @@ export function usersRepository(db: Executor) {
       db.selectFrom("users").selectAll().where("username", "=", username).executeTakeFirst(),
     byId: (id: string) =>
       db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst(),
-    list: () => db.selectFrom("users").selectAll().orderBy("username").execute(),
     count: async () =>
       Number(
         (
@@ -48,12 +47,6 @@ export function usersRepository(db: Executor) {
           failed_logins: 0,
           locked_until: null,
         })
-        .where("id", "=", id)
-        .execute(),
-    setRole: (id: string, role: Role, departmentCode: string | null) =>
-      db
-        .updateTable("users")
-        .set({ role, department_code: departmentCode })
         .where("id", "=", id)
         .execute(),
     upsertDepartment: async (code: string, name: string) => {

@@ -1,6 +1,5 @@
-import type { Insertable } from "kysely";
 import type { Executor } from "../db/executor";
-import type { DataValueHistoryTable, DataValuesTable } from "../db/schema";
+import type { DataValuesTable } from "../db/schema";
 
 export type ValueRow = DataValuesTable;
 
@@ -20,7 +19,7 @@ export interface StoredValue {
 
 /** All SQL for data values and their history. */
 export function valuesRepository(db: Executor) {
-  const repository = {
+  return {
     forCycle: async (cycleId: string) =>
       (
         await db.selectFrom("data_values").selectAll().where("cycle_id", "=", cycleId).execute()
@@ -48,55 +47,6 @@ export function valuesRepository(db: Executor) {
         .executeTakeFirst();
       return row ? toValue(row) : undefined;
     },
-
-    /** Inserts a first value; false when another writer got there first. */
-    insert: async (row: ValueRow): Promise<boolean> => {
-      const result = await db
-        .insertInto("data_values")
-        .values(row)
-        .onConflict((oc) => oc.columns(["cycle_id", "element_code", "region_code"]).doNothing())
-        .executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
-    },
-
-    /** Updates a value only if it still has `expectedVersion`; false when it does not. */
-    update: async (row: ValueRow, expectedVersion: number): Promise<boolean> => {
-      const result = await db
-        .updateTable("data_values")
-        .set({
-          value: row.value,
-          note: row.note,
-          version: row.version,
-          updated_by: row.updated_by,
-          updated_at: row.updated_at,
-        })
-        .where("cycle_id", "=", row.cycle_id)
-        .where("element_code", "=", row.element_code)
-        .where("region_code", "=", row.region_code)
-        .where("version", "=", expectedVersion)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
-    },
-
-    /** Removes a value only if it still has `expectedVersion`. */
-    remove: async (
-      cycleId: string,
-      element: string,
-      region: string,
-      expectedVersion: number,
-    ): Promise<boolean> => {
-      const result = await db
-        .deleteFrom("data_values")
-        .where("cycle_id", "=", cycleId)
-        .where("element_code", "=", element)
-        .where("region_code", "=", region)
-        .where("version", "=", expectedVersion)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows) === 1;
-    },
-
-    addHistory: (entry: Insertable<DataValueHistoryTable>) =>
-      db.insertInto("data_value_history").values(entry).execute(),
 
     history: (cycleId: string, element: string, region: string) =>
       db
@@ -177,8 +127,6 @@ export function valuesRepository(db: Executor) {
       }
     },
   };
-
-  return repository;
 }
 
 export type ValuesRepository = ReturnType<typeof valuesRepository>;
