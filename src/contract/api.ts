@@ -51,6 +51,19 @@ export const cycleSummarySchema = z.object({
   provinceDue: z.string(),
 });
 
+export const deadlinesBodySchema = z
+  .object({
+    departmentsDue: z
+      .string()
+      .optional()
+      .describe("Departments due, YYYY-MM-DD (default 10 March of the following year)"),
+    provinceDue: z
+      .string()
+      .optional()
+      .describe("Province due, YYYY-MM-DD (default 25 March of the following year)"),
+  })
+  .strict();
+
 export const itemsQuerySchema = z.object({ department: z.string().min(1).optional() });
 
 export const valueParamsSchema = yearParamsSchema.extend({

@@ -37,6 +37,7 @@ const POLICY_TABLE: [route: string, anonymous: Status, admin: Status, office: St
   ["GET /api/health",                                  200, 200,  200,   200,   200,     200],
   ["GET /api/cycles",                                  401, 200,  200,   200,   200,     200],
   ["GET /api/cycles/:year",                            401, 200,  200,   200,   200,     200],
+  ["PATCH /api/cycles/:year",                          401, 200,  200,   403,   403,     403],
   ["GET /api/cycles/:year/framework",                  401, 200,  200,   200,   200,     200],
   ["GET /api/cycles/:year/score",                      401, 200,  200,   200,   200,     403],
   ["GET /api/cycles/:year/export",                     401, 200,  200,   200,   200,     403],
@@ -201,7 +202,7 @@ interface Session {
 type Csrf = "valid" | "missing" | "wrong" | "foreign";
 
 interface Request {
-  method: "GET" | "HEAD" | "POST" | "PUT";
+  method: "GET" | "HEAD" | "POST" | "PUT" | "PATCH";
   url: string;
   payload?: InjectOptions["payload"];
   headers?: Record<string, string>;
@@ -337,6 +338,14 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
     "GET /api/health": { request: async () => ({ method: "GET", url: "/api/health" }) },
     "GET /api/cycles": { request: async () => ({ method: "GET", url: "/api/cycles" }) },
     "GET /api/cycles/:year": { request: async () => ({ method: "GET", url: YEAR }) },
+    "PATCH /api/cycles/:year": {
+      request: async () => ({
+        method: "PATCH",
+        url: YEAR,
+        payload: { provinceDue: `2026-03-${String(20 + (nextDeadline++ % 6))}` },
+      }),
+      state: async () => (await reader.get(YEAR)).json().provinceDue,
+    },
     "GET /api/cycles/:year/framework": {
       request: async () => ({ method: "GET", url: `${YEAR}/framework` }),
     },
@@ -392,6 +401,7 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
     "GET /api/audit/verify": { request: async () => ({ method: "GET", url: "/api/audit/verify" }) },
   };
 
+  let nextDeadline = 0;
   beforeAll(async () => {
     harness = await startHarness(dialect);
     app = harness.app;
@@ -424,14 +434,15 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
           ? await signIn(account)
           : await sessionOf(account);
 
-    const before = resource && probe.state ? await probe.state(resource) : undefined;
+    // Department-scoped routes always have a resource; a city-wide write's state ignores it.
+    const before = probe.state ? await probe.state(resource!) : undefined;
     const response = await send(session, await probe.request(resource, account));
     expect(response.statusCode, response.body).toBe(expected);
     if (expected === 401) expect(response.json().error).toBe("unauthenticated");
     if (expected === 403) expect(response.json().error).toBe("forbidden");
 
-    if (resource && probe.state) {
-      const after = await probe.state(resource);
+    if (probe.state) {
+      const after = await probe.state(resource!);
       if (expected >= 400) expect(after, "a refused write changed the stored data").toEqual(before);
       else expect(after, "an accepted write left the stored data as it was").not.toEqual(before);
     }

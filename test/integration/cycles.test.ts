@@ -39,6 +39,35 @@ describe.each(DIALECTS)("evaluation years on %s", (dialect) => {
     expect((await clerk.get("/api/cycles/2031")).statusCode).toBe(404);
   });
 
+  it("lets the office move the deadlines, checked and audited", async () => {
+    const request = (client: Client, payload: unknown) =>
+      client.request({ method: "PATCH", url: "/api/cycles/2025", payload: payload as object });
+    const moved = await request(office, { departmentsDue: "2026-03-09" });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json()).toMatchObject({ departmentsDue: "2026-03-09", provinceDue: "2026-03-25" });
+    expect((await request(office, { departmentsDue: "2026-02-30" })).statusCode).toBe(422);
+    const backwards = await request(office, { departmentsDue: "2026-03-26" });
+    expect(backwards.statusCode).toBe(422);
+    expect(backwards.json().message).toContain("不能晚于报省截止");
+    expect((await request(office, { departmentsDue: "2026-03-10", extra: 1 })).statusCode).toBe(
+      422,
+    );
+    expect(
+      (await request(await harness.as("edu-head"), { departmentsDue: "2026-03-01" })).statusCode,
+    ).toBe(403);
+    expect((await request(office, { departmentsDue: "2026-03-10" })).statusCode).toBe(200);
+    const audit = await harness.db.db
+      .selectFrom("audit_log")
+      .select(["before", "after"])
+      .where("action", "=", "cycle.deadlines")
+      .execute();
+    expect(audit).toHaveLength(2);
+    expect(JSON.parse(audit[0]!.after!)).toEqual({
+      departmentsDue: "2026-03-09",
+      provinceDue: "2026-03-25",
+    });
+  });
+
   it("returns the pinned framework document", async () => {
     const framework = (await office.get("/api/cycles/2025/framework")).json();
     expect(framework).toMatchObject({ format: "kaoping/framework@1", code: "GD-JBGGFW-2025" });

@@ -11,6 +11,12 @@ export function cyclesRepository(db: Executor) {
     byYear: (year: number) =>
       db.selectFrom("cycles").selectAll().where("year", "=", year).executeTakeFirst(),
     insert: (row: CyclesTable) => db.insertInto("cycles").values(row).execute(),
+    setDeadlines: (id: string, departmentsDue: string, provinceDue: string) =>
+      db
+        .updateTable("cycles")
+        .set({ departments_due: departmentsDue, province_due: provinceDue })
+        .where("id", "=", id)
+        .execute(),
     setSatisfaction: (id: string, satisfaction: string | null) =>
       db.updateTable("cycles").set({ satisfaction }).where("id", "=", id).execute(),
     regions: async (cycleId: string) =>

@@ -1,7 +1,14 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { cycleSummarySchema, itemsQuerySchema, yearParamsSchema } from "../../contract/api";
+import {
+  cycleSummarySchema,
+  deadlinesBodySchema,
+  errorSchema,
+  itemsQuerySchema,
+  yearParamsSchema,
+} from "../../contract/api";
+import { updateDeadlines } from "./update-deadlines";
 import { scoreReportSchema } from "../../contract/score-report";
 import { currentUser } from "../http/session";
 import type { ServerDeps } from "../http/server-deps";
@@ -26,6 +33,25 @@ export function cyclesRoutes(app: FastifyInstance, deps: ServerDeps): void {
     "/api/cycles/:year",
     { schema: { tags, summary: "One evaluation year with its regions", params: yearParamsSchema } },
     (request) => getCycle(deps, currentUser(request), request.params.year),
+  );
+
+  api.patch(
+    "/api/cycles/:year",
+    {
+      schema: {
+        tags,
+        summary: "Move the year's deadlines (office and admin)",
+        params: yearParamsSchema,
+        body: deadlinesBodySchema,
+        response: {
+          200: cycleSummarySchema.extend({ regions: z.array(z.unknown()) }),
+          403: errorSchema,
+          404: errorSchema,
+          422: errorSchema,
+        },
+      },
+    },
+    (request) => updateDeadlines(deps, currentUser(request), request.params.year, request.body),
   );
 
   api.get(
