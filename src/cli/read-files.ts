@@ -30,4 +30,4 @@ export function readDataFile(path: string, loaded: LoadedFramework): Dataset {
   return loadDataText(readText(path), path, loaded.framework);
 }
 
-export { demoFiles, packageRoot } from "../platform/package-files";
+export { demoFiles } from "../platform/package-files";

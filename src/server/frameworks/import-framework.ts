@@ -1,4 +1,4 @@
-import { InputError, loadFramework, loadFrameworkText, type InputIssue } from "../../core";
+import { loadFramework, loadFrameworkText, type InputIssue } from "../../core";
 import { canonicalJson } from "../audit/canonical-json";
 import { recordAudit } from "../audit/record";
 import type { UseCaseDeps } from "../context";
@@ -64,5 +64,3 @@ export async function importFramework(
     return { id, code: doc.code, version, created: true, warnings: loaded.warnings };
   });
 }
-
-export { InputError };
