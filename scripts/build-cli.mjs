@@ -13,7 +13,7 @@ await build({
   splitting: true,
   platform: "node",
   format: "esm",
-  target: "node20",
+  target: "node22",
   // Dependencies are bundled too (resolving them at start-up costs more than reading
   // them), except native modules and the server's framework, loaded from node_modules.
   packages: "bundle",
