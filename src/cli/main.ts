@@ -11,12 +11,12 @@ import { demoCommand } from "./commands/demo";
 import { scoreCommand } from "./commands/score";
 import { validateCommand } from "./commands/validate";
 import {
-  auditCommand,
   exportCommand,
   importCommand,
   serveCommand,
   usersCommand,
 } from "./commands/server-commands";
+import { auditCommand } from "./commands/audit-commands";
 
 const HELP = {
   zh: `kaoping —— 基本公共服务均等化绩效考评
@@ -29,7 +29,7 @@ const HELP = {
   kaoping import framework 文件                                导入考评办法（新版本）
   kaoping export data --year 年度 [--out 文件]                 导出年度数据（kaoping/data@1）
   kaoping users add|disable|reset-password 用户名 …             管理账户
-  kaoping audit verify                                         校验审计链
+  kaoping audit verify | checkpoint | checkpoints [--out 文件]  校验审计链；写入、导出库外检查点
 数据库：设置 DATABASE_URL 用 PostgreSQL，否则用 KAOPING_DATA_DIR（默认 ./data）下的 SQLite
 选项：
   --lang zh|en   界面语言（也可用环境变量 KAOPING_LANG），默认中文
@@ -44,7 +44,7 @@ Usage:
   kaoping import framework FILE                         import a framework (as a new version)
   kaoping export data --year Y [--out FILE]             export a year (kaoping/data@1)
   kaoping users add|disable|reset-password USERNAME …   manage accounts
-  kaoping audit verify                                  verify the audit chain
+  kaoping audit verify | checkpoint | checkpoints       verify the audit chain; write or export checkpoints
 Database: PostgreSQL when DATABASE_URL is set, else SQLite under KAOPING_DATA_DIR (default ./data)
 Options:
   --lang zh|en   language (or KAOPING_LANG), Chinese by default

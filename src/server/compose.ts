@@ -7,6 +7,9 @@ import { migrate } from "./db/migrate";
 import { createPinnedCache } from "./cycles/pinned-cache";
 import { DEFAULT_SERVER_CONFIG, type ServerConfig, type ServerDeps } from "./http/server-deps";
 import { createRepositories } from "./repositories";
+import { AUDIT_KEY_PURPOSE } from "./audit/audit-chain";
+import { CHECKPOINT_FILE, CHECKPOINT_KEY_PURPOSE, fileCheckpointLog } from "./audit/checkpoints";
+import { ensurePrivateDirectory, loadServerSecrets } from "./secrets/server-key";
 import { localEvidenceStore } from "./storage/evidence-store";
 
 export interface Environment {
@@ -15,6 +18,8 @@ export interface Environment {
   KAOPING_SECURE_COOKIES?: string;
   KAOPING_TRUST_PROXY?: string;
   KAOPING_UPLOAD_LIMIT_MB?: string;
+  /** 64 hex digits; otherwise <data dir>/secret.key (created on the first start). */
+  KAOPING_SECRET_KEY?: string;
 }
 
 export interface Composed {
@@ -33,6 +38,8 @@ export async function composeFromEnvironment(
   overrides: { clock?: Clock; argon2?: Argon2Cost; config?: Partial<ServerConfig> } = {},
 ): Promise<Composed> {
   const dataDir = env.KAOPING_DATA_DIR || "./data";
+  ensurePrivateDirectory(dataDir);
+  const secrets = loadServerSecrets(dataDir, env.KAOPING_SECRET_KEY || undefined);
   const db = openDatabase({
     databaseUrl: env.DATABASE_URL || undefined,
     sqliteFile: join(dataDir, "kaoping.sqlite"),
@@ -47,7 +54,7 @@ export async function composeFromEnvironment(
       : {}),
     ...overrides.config,
   };
-  const repos = createRepositories(db);
+  const repos = createRepositories(db, secrets.derive(AUDIT_KEY_PURPOSE));
   const clock = overrides.clock ?? systemClock;
   const deps: ServerDeps = {
     repos,
@@ -56,6 +63,11 @@ export async function composeFromEnvironment(
     valueSaves: createSaveBatcher(repos, clock),
     passwords: createPasswordHasher(overrides.argon2 ?? PRODUCTION_COST),
     evidence: localEvidenceStore(join(dataDir, "evidence")),
+    secrets,
+    checkpoints: fileCheckpointLog(
+      join(dataDir, CHECKPOINT_FILE),
+      secrets.derive(CHECKPOINT_KEY_PURPOSE),
+    ),
     config,
   };
   return { db, deps, dataDir };

@@ -2,7 +2,9 @@ import type { PasswordHasher } from "./auth/passwords";
 import type { Clock } from "./clock";
 import type { EvidenceStore } from "./storage/evidence-store";
 import type { PinnedCache } from "./cycles/pinned-cache";
+import type { CheckpointLog } from "./audit/checkpoints";
 import type { Repositories } from "./repositories";
+import type { ServerSecrets } from "./secrets/server-key";
 import type { SaveBatcher } from "./values/save-batcher";
 
 /** What use cases are given: repositories, the clock, and the few services they need. */
@@ -14,4 +16,8 @@ export interface UseCaseDeps {
   valueSaves: SaveBatcher;
   passwords: PasswordHasher;
   evidence: EvidenceStore;
+  /** Keys kept outside the database (the audit chain's HMAC key, …). */
+  secrets: ServerSecrets;
+  /** The audit chain's head, copied out of the database from time to time. */
+  checkpoints: CheckpointLog;
 }

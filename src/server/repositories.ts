@@ -22,11 +22,21 @@ export interface Repositories {
   dialect: Dialect;
   /** Runs `work` in one transaction (or in the current one, when already inside). */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` on one consistent snapshot of the database (PostgreSQL: a repeatable-read
+   * transaction; SQLite: one transaction), for reads that must agree with each other.
+   */
+  snapshot<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
 
-function bind(executor: Executor, dialect: Dialect, inTransaction: boolean): Repositories {
+function bind(
+  executor: Executor,
+  dialect: Dialect,
+  auditKey: Buffer,
+  inTransaction: boolean,
+): Repositories {
   const repos: Repositories = {
-    audit: auditRepository(executor, dialect),
+    audit: auditRepository(executor, dialect, auditKey),
     sessions: sessionsRepository(executor),
     cycles: cyclesRepository(executor),
     evidence: evidenceRepository(executor),
@@ -39,16 +49,25 @@ function bind(executor: Executor, dialect: Dialect, inTransaction: boolean): Rep
       inTransaction
         ? work(repos)
         : (executor as Db["db"]).transaction().execute(async (trx) => {
-            const bound = bind(trx, dialect, true);
+            const bound = bind(trx, dialect, auditKey, true);
             const result = await work(bound);
             // Audit rows appended during the transaction are written just before commit.
             await bound.audit.flush();
             return result;
           }),
+    snapshot: (work) => {
+      if (inTransaction) return work(repos);
+      const builder = (executor as Db["db"]).transaction();
+      // SQLite: a transaction reads one snapshot already (WAL); it has no isolation levels.
+      return (
+        dialect === "postgres" ? builder.setIsolationLevel("repeatable read") : builder
+      ).execute((trx) => work(bind(trx, dialect, auditKey, true)));
+    },
   };
   return repos;
 }
 
-export function createRepositories(db: Db): Repositories {
-  return bind(db.db, db.dialect, false);
+/** The repositories on a connection; `auditKey` keys the audit chain's HMAC (see audit-chain.ts). */
+export function createRepositories(db: Db, auditKey: Buffer): Repositories {
+  return bind(db.db, db.dialect, auditKey, false);
 }

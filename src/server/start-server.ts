@@ -1,4 +1,5 @@
 import { demoFiles } from "../platform/package-files";
+import { startCheckpointTimer, writeCheckpoint } from "./audit/checkpoint-audit";
 import { composeFromEnvironment, type Environment } from "./compose";
 import { buildApp } from "./http/app";
 import { seedDemoIfEmpty } from "./seed/seed-demo";
@@ -9,6 +10,9 @@ export interface StartEnvironment extends Environment {
   KAOPING_DEMO_PASSWORD?: string;
 }
 
+/** How often the running server copies the audit chain's head out of the database. */
+const CHECKPOINT_INTERVAL_MS = 60_000;
+
 /**
  * `npm start` / `kaoping serve`: migrate, seed the illustrative demo city into an empty
  * database, and serve on http://localhost:3000 (PORT to change). Returns the lines to
@@ -17,8 +21,12 @@ export interface StartEnvironment extends Environment {
 export async function startServer(
   env: StartEnvironment,
 ): Promise<{ close(): Promise<void>; banner: string[] }> {
+  // Everything the server writes (database, evidence, key, checkpoints) is its user's alone.
+  process.umask(0o077);
   const { db, deps, dataDir } = await composeFromEnvironment(env);
   const seed = await seedDemoIfEmpty(deps, demoFiles(), env.KAOPING_DEMO_PASSWORD || undefined);
+  await writeCheckpoint(deps);
+  const checkpointing = startCheckpointTimer(deps, CHECKPOINT_INTERVAL_MS);
   const app = await buildApp(deps, { logger: { level: "warn" } });
   const port = Number(env.PORT || 3000);
   const host = env.HOST || "127.0.0.1";
@@ -42,6 +50,7 @@ export async function startServer(
     banner,
     close: async () => {
       await app.close();
+      await checkpointing.stop();
       await db.close();
     },
   };

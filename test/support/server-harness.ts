@@ -19,6 +19,13 @@ import {
 } from "../../src/server/http/server-deps";
 import { createRepositories } from "../../src/server/repositories";
 import { seedDemoIfEmpty } from "../../src/server/seed/seed-demo";
+import { AUDIT_KEY_PURPOSE } from "../../src/server/audit/audit-chain";
+import {
+  CHECKPOINT_FILE,
+  CHECKPOINT_KEY_PURPOSE,
+  fileCheckpointLog,
+} from "../../src/server/audit/checkpoints";
+import { secretsFromKey } from "../../src/server/secrets/server-key";
 import { localEvidenceStore } from "../../src/server/storage/evidence-store";
 
 /** The demo accounts' password in tests. */
@@ -88,7 +95,8 @@ export async function startHarness(
   await migrate(db.db as never, db.dialect);
   const clock = manualClock("2026-03-01T02:00:00.000Z");
   const dataDir = mkdtempSync(join(tmpdir(), "kaoping-test-"));
-  const repos = createRepositories(db);
+  const secrets = secretsFromKey(randomBytes(32));
+  const repos = createRepositories(db, secrets.derive(AUDIT_KEY_PURPOSE));
   const deps: ServerDeps = {
     repos,
     clock,
@@ -96,6 +104,11 @@ export async function startHarness(
     valueSaves: createSaveBatcher(repos, clock),
     passwords: createPasswordHasher(TEST_COST),
     evidence: localEvidenceStore(join(dataDir, "evidence")),
+    secrets,
+    checkpoints: fileCheckpointLog(
+      join(dataDir, CHECKPOINT_FILE),
+      secrets.derive(CHECKPOINT_KEY_PURPOSE),
+    ),
     config: { ...DEFAULT_SERVER_CONFIG, ...config },
   };
   await seedDemoIfEmpty(deps, demoFiles(), TEST_PASSWORD);

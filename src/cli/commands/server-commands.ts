@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
-import { userInfo } from "node:os";
 import { localized, type Lang } from "../../core";
-import { AuditBroken, UsageError } from "../cli-error";
+import { UsageError } from "../cli-error";
+import { cliActor, operator, withServer } from "./with-server";
 import { parseArgs, requireOption } from "../args";
 import { pick } from "../present/names";
 
@@ -11,38 +11,6 @@ import { pick } from "../present/names";
  * modules are loaded only here, so `kaoping score` stays fast.
  */
 type Env = Record<string, string | undefined>;
-
-async function withServer<T>(
-  env: Env,
-  work: (
-    composed: Awaited<ReturnType<typeof import("../../server/compose").composeFromEnvironment>>,
-  ) => Promise<T>,
-): Promise<T> {
-  const { composeFromEnvironment } = await import("../../server/compose");
-  const composed = await composeFromEnvironment(env);
-  try {
-    return await work(composed);
-  } finally {
-    await composed.db.close();
-  }
-}
-
-/** The operator at the server's console acts with full rights, recorded under their OS name. */
-function cliActor(): string {
-  try {
-    return `cli:${userInfo().username}`;
-  } catch {
-    return "cli";
-  }
-}
-
-const operator = () => ({
-  id: "cli",
-  username: cliActor(),
-  displayName: "命令行",
-  role: "admin" as const,
-  departmentCode: null,
-});
 
 export async function serveCommand(argv: string[], _lang: Lang, env: Env): Promise<string> {
   const port = parseArgs(argv, { values: ["port"] }).options.get("port");
@@ -181,18 +149,5 @@ export async function usersCommand(argv: string[], lang: Lang, env: Env): Promis
         `reset the password of ${username} and unlocked the account`,
       ) + shown
     );
-  });
-}
-
-export async function auditCommand(argv: string[], lang: Lang, env: Env): Promise<string> {
-  const args = parseArgs(argv, {});
-  if (args.positional[0] !== "verify" || args.positional.length !== 1) {
-    throw new UsageError(localized("用法：kaoping audit verify", "usage: kaoping audit verify"));
-  }
-  return withServer(env, async ({ deps }) => {
-    const { verifyAuditLog } = await import("../../server/audit/verify-audit");
-    const verdict = await verifyAuditLog(deps.repos, lang);
-    if (!verdict.intact) throw new AuditBroken(verdict.message);
-    return verdict.message;
   });
 }

@@ -2,7 +2,7 @@ import type { Dialect } from "../db/connect";
 import type { Insertable } from "kysely";
 import type { Executor } from "../db/executor";
 import type { AuditLogTable } from "../db/schema";
-import { chainHash, type AuditEntry, type AuditRow } from "./audit-chain";
+import { chainHash, storableEntry, type AuditEntry, type AuditRow } from "./audit-chain";
 
 const BATCH = 1000;
 
@@ -11,7 +11,7 @@ const BATCH = 1000;
  * repository bound to that transaction remembers the head it locked, so a batch of
  * appends reads it once.
  */
-export function auditRepository(db: Executor, dialect: Dialect) {
+export function auditRepository(db: Executor, dialect: Dialect, key: Buffer) {
   let lockedHead: { seq: number; hash: string } | undefined;
   /** Rows appended in this transaction and not yet written (see `flush`). */
   let pending: Insertable<AuditLogTable>[] = [];
@@ -37,10 +37,12 @@ export function auditRepository(db: Executor, dialect: Dialect) {
      * written by `flush`, which the transaction runs before it commits — so a batch of
      * writes stores its audit rows in one statement and moves the head once.
      */
-    async append(entry: AuditEntry): Promise<number> {
+    async append(given: AuditEntry): Promise<number> {
       const head = await lock();
       const seq = head.seq + 1;
-      const hash = chainHash(head.hash, seq, entry);
+      // Hash exactly what will be stored.
+      const entry = storableEntry(given);
+      const hash = chainHash(key, head.hash, seq, entry);
       pending.push({
         seq,
         at: entry.at,

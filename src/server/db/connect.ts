@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
@@ -38,7 +38,13 @@ function withStatementCache(database: SQLite.Database) {
 
 /** Opens the embedded SQLite file (WAL, foreign keys on) or `:memory:`. */
 export function openSqlite(file: string): Db {
-  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  if (file !== ":memory:") {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    // Created (or kept) readable by the server's user only; SQLite gives its -wal and
+    // -shm files the same permissions as the database file.
+    closeSync(openSync(file, "a", 0o600));
+    chmodSync(file, 0o600);
+  }
   const database = new SQLite(file);
   database.pragma("journal_mode = WAL");
   database.pragma("foreign_keys = ON");

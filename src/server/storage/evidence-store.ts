@@ -26,9 +26,12 @@ export function localEvidenceStore(root: string): EvidenceStore {
       } catch {
         // not stored yet
       }
-      await mkdir(join(root, sha256.slice(0, 2), sha256.slice(2, 4)), { recursive: true });
+      await mkdir(join(root, sha256.slice(0, 2), sha256.slice(2, 4)), {
+        recursive: true,
+        mode: 0o700,
+      });
       const temporary = `${target}.${newId()}.tmp`;
-      await writeFile(temporary, content);
+      await writeFile(temporary, content, { mode: 0o600 });
       await rename(temporary, target);
     },
     async get(sha256) {
