@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanFreeText } from "../core/text/clean-text";
 
 /**
  * Request and response shapes of the HTTP API. The server validates with them, the
@@ -13,6 +14,18 @@ export const roleSchema = z.enum([
   "dept_clerk",
   "auditor",
 ]);
+
+/**
+ * Text a person writes (a note, an explanation): line breaks kept, controls and
+ * bidirectional overrides dropped (see core/text/clean-text.ts) before it is stored.
+ * Lone surrogates never get this far: the server refuses them with 422 first.
+ */
+export const freeTextSchema = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .overwrite(cleanFreeText)
+    .describe(`Free text, at most ${max} characters; control and bidi-override characters are removed`);
 
 export const errorSchema = z.object({
   error: z
@@ -78,7 +91,7 @@ export const saveValueBodySchema = z.object({
     .int()
     .min(0)
     .describe("The version you last saw; 0 for a value not yet entered"),
-  note: z.string().max(2000).nullable().optional(),
+  note: freeTextSchema(2000).nullable().optional(),
 });
 
 export const savedValueSchema = z.object({
@@ -95,7 +108,7 @@ export const workParamsSchema = yearParamsSchema.extend({ item: z.string().min(1
 
 export const saveWorkBodySchema = z.object({
   awarded: z.record(z.string(), z.number()).describe("Points per criterion code"),
-  explanation: z.string().max(5000).nullable().optional(),
+  explanation: freeTextSchema(5000).nullable().optional(),
   version: z.number().int().min(0).optional(),
 });
 

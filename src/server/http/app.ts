@@ -16,6 +16,7 @@ import { workRoutes } from "../work/work.routes";
 import { installErrorHandler } from "./error-handler";
 import type { ServerDeps } from "./server-deps";
 import { installSessionHook } from "./session";
+import { installTextGuard } from "./text-guard";
 
 export interface AppOptions {
   logger?: boolean | { level: string };
@@ -67,6 +68,7 @@ export async function buildApp(
     reply.header("Cache-Control", reply.getHeader("Cache-Control") ?? "no-store");
   });
   installSessionHook(app, deps);
+  installTextGuard(app);
 
   authRoutes(app, deps);
   cyclesRoutes(app, deps);

@@ -16,6 +16,11 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** No session needed (login, the API description). */
     public?: boolean;
+    /**
+     * The route itself answers text that is not well-formed Unicode (sign-in answers 401
+     * like any failed login); elsewhere such text is refused with 422 before the handler.
+     */
+    handlesMalformedText?: boolean;
   }
 }
 
