@@ -27,6 +27,9 @@ await build({
     "@fastify/*",
     "fastify-type-provider-zod",
     "pino",
+    // CommonJS packages that require Node's built-ins, which an ESM bundle cannot.
+    "yazl",
+    "yauzl",
   ],
   sourcemap: true,
   logLevel: "warning",
