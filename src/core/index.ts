@@ -14,7 +14,8 @@ export {
 export { InputError, formatIssue, type InputIssue } from "./formats/input-error";
 export { FRAMEWORK_FORMAT, type FrameworkDoc, type Rule } from "./formats/framework-schema";
 export { DATA_FORMAT, type DataDoc } from "./formats/data-schema";
-export { CITY } from "./formats/check-data";
+export { CITY, type DataCheckOptions } from "./formats/check-data";
+export { boundViolation, type ElementBounds } from "./formats/bounds";
 export { scoreYear, SCORE_DECIMALS } from "./scoring/score-year";
 export { roundHalfAwayFromZero } from "./scoring/round";
 export { ratioUnderRule, valueNeeded } from "./scoring/rules";

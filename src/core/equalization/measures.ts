@@ -1,3 +1,5 @@
+import { finiteOrNull, normalizeMagnitude } from "../numbers/scaled";
+
 /** One region's value of an indicator, with what equalization weighs it by. */
 export interface RegionPoint {
   value: number;
@@ -5,7 +7,10 @@ export interface RegionPoint {
   group?: string;
 }
 
-/** Spread of an indicator across regions (spec §4); `null` where a measure is undefined. */
+/**
+ * Spread of an indicator across regions (spec §4); `null` where a measure is undefined
+ * or its result is not a finite number.
+ */
 export interface Equalization {
   cv: number | null;
   theil: number | null;
@@ -26,61 +31,106 @@ export function populationWeights(points: readonly RegionPoint[]): number[] {
   return points.map((point) => point.population!);
 }
 
+/*
+ * Every measure here is unchanged when all values, or all weights, are multiplied by
+ * the same positive number. The public functions therefore work on weights divided by
+ * a power of two (normalizeMagnitude: exact, the same shares), and take a measure
+ * again on values divided so when it overflowed on the values as given: figures of
+ * ±1.7e308 then no longer overflow sums and squares whose final ratio is an ordinary
+ * number. What is still not finite (a max/min past 1.7e308) is null.
+ */
+
 function total(weights: readonly number[]): number {
   return weights.reduce((sum, weight) => sum + weight, 0);
 }
 
+/**
+ * Σ wⱼ xⱼ / Σ wⱼ, or NaN when that overflowed: a measure divided by an infinite mean
+ * would come out as a plausible 0, so every measure below turns NaN instead and is
+ * taken again on normalized values.
+ */
 function weightedMean(values: readonly number[], weights: readonly number[]): number {
   let sum = 0;
   for (let j = 0; j < values.length; j++) sum += weights[j]! * values[j]!;
-  return sum / total(weights);
+  const mean = sum / total(weights);
+  return Number.isFinite(mean) ? mean : NaN;
 }
 
-/** Theil T; null when a value ≤ 0. */
-function theilT(values: readonly number[], weights: readonly number[]): number | null {
-  if (values.some((value) => value <= 0)) return null;
+/** w r ln r, with its limit 0 at r = 0 (a tiny value that normalizing took to 0); NaN stays NaN. */
+function theilTerm(weight: number, relative: number): number {
+  return relative === 0 ? 0 : weight * relative * Math.log(relative);
+}
+
+/** Theil T of values > 0 (the caller checks the originals). */
+function theilT(values: readonly number[], weights: readonly number[]): number {
   const mean = weightedMean(values, weights);
   let sum = 0;
-  for (let j = 0; j < values.length; j++) {
-    const relative = values[j]! / mean;
-    sum += weights[j]! * relative * Math.log(relative);
-  }
+  for (let j = 0; j < values.length; j++) sum += theilTerm(weights[j]!, values[j]! / mean);
   return sum / total(weights);
 }
 
-/** Coefficient of variation, √(Σ sⱼ (xⱼ − μ)²) / μ; null when the mean is 0. */
-export function coefficientOfVariation(
-  values: readonly number[],
-  weights: readonly number[],
-): number | null {
+/** NaN when the mean is 0 (undefined), like an overflow: both end as null. */
+function cv(values: readonly number[], weights: readonly number[]): number {
   const mean = weightedMean(values, weights);
-  if (mean === 0) return null;
+  if (mean === 0) return NaN;
   let sum = 0;
   for (let j = 0; j < values.length; j++) sum += weights[j]! * (values[j]! - mean) ** 2;
   return Math.sqrt(sum / total(weights)) / mean;
 }
 
-/** Gini, Σᵢ Σⱼ sᵢ sⱼ |xᵢ − xⱼ| / (2μ); null when the mean is 0. */
-function gini(values: readonly number[], weights: readonly number[], mean: number): number | null {
-  if (mean === 0) return null;
-  let sum = 0;
-  for (let i = 0; i < values.length; i++) {
-    for (let j = 0; j < values.length; j++) {
-      sum += weights[i]! * weights[j]! * Math.abs(values[i]! - values[j]!);
-    }
-  }
-  return sum / total(weights) ** 2 / (2 * mean);
+/**
+ * A measure on the values as given; if that is not finite, on the normalized values
+ * (the same measure, without overflow on the way); null if that is not finite either.
+ */
+function measured(
+  measure: (values: readonly number[]) => number,
+  values: readonly number[],
+): number | null {
+  const plain = measure(values);
+  if (Number.isFinite(plain)) return plain + 0;
+  return finiteOrNull(measure(normalizeMagnitude(values)));
 }
 
-/** Theil's between-group and within-group parts; null unless every region has a group. */
+/**
+ * Coefficient of variation, √(Σ sⱼ (xⱼ − μ)²) / μ; null when the mean is 0 or the
+ * result is not finite (a mean near 0 beside a wide spread).
+ */
+export function coefficientOfVariation(
+  values: readonly number[],
+  weights: readonly number[],
+): number | null {
+  const shares = normalizeMagnitude(weights);
+  return measured((xs) => cv(xs, shares), values);
+}
+
+/**
+ * Gini, Σᵢ Σⱼ sᵢ sⱼ |xᵢ − xⱼ| / (2μ); null when the mean is 0. Taken over the values in
+ * order, each gap between neighbours counted once for every pair it separates (the
+ * weight below it times the weight above it): the same sum in n log n steps instead of
+ * n², and exactly 0 for equal values.
+ */
+function gini(values: readonly number[], weights: readonly number[]): number {
+  const mean = weightedMean(values, weights);
+  if (mean === 0) return NaN;
+  const order = values.map((_, j) => j).sort((a, b) => values[a]! - values[b]!);
+  const all = total(weights);
+  let below = 0;
+  let sum = 0;
+  for (let k = 0; k + 1 < order.length; k++) {
+    below += weights[order[k]!]!;
+    const gap = values[order[k + 1]!]! - values[order[k]!]!;
+    sum += gap * below * (all - below);
+  }
+  return sum / all ** 2 / mean;
+}
+
+/** Theil's between-group and within-group parts, for values > 0 that all have a group. */
 function theilDecomposition(
   points: readonly RegionPoint[],
   values: readonly number[],
   weights: readonly number[],
-  mean: number,
-): { between: number; within: number } | null {
-  if (points.some((point) => point.group === undefined)) return null;
-  if (values.some((value) => value <= 0)) return null;
+): { between: number; within: number } {
+  const mean = weightedMean(values, weights);
   const groups = new Map<string, number[]>();
   points.forEach((point, j) => {
     const members = groups.get(point.group!) ?? [];
@@ -95,8 +145,8 @@ function theilDecomposition(
     const groupValues = members.map((j) => values[j]!);
     const groupShare = total(groupWeights) / all;
     const relative = weightedMean(groupValues, groupWeights) / mean;
-    between += groupShare * relative * Math.log(relative);
-    within += groupShare * relative * theilT(groupValues, groupWeights)!;
+    between += theilTerm(groupShare, relative);
+    within += groupShare * relative * theilT(groupValues, groupWeights);
   }
   return { between, within };
 }
@@ -104,16 +154,25 @@ function theilDecomposition(
 /** All equalization measures of spec §4, for two or more regions. */
 export function measureEqualization(points: readonly RegionPoint[]): Equalization {
   const values = points.map((point) => point.value);
-  const weights = populationWeights(points);
-  const mean = weightedMean(values, weights);
-  const min = Math.min(...values);
-  const decomposition = theilDecomposition(points, values, weights, mean);
+  const weights = normalizeMagnitude(populationWeights(points));
+  let min = Infinity;
+  let max = -Infinity;
+  for (const value of values) {
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  const positive = min > 0;
+  const grouped = positive && points.every((point) => point.group !== undefined);
   return {
-    cv: coefficientOfVariation(values, weights),
-    theil: theilT(values, weights),
-    gini: gini(values, weights, mean),
-    maxMin: min > 0 ? Math.max(...values) / min : null,
-    theilBetween: decomposition?.between ?? null,
-    theilWithin: decomposition?.within ?? null,
+    cv: measured((xs) => cv(xs, weights), values),
+    theil: positive ? measured((xs) => theilT(xs, weights), values) : null,
+    gini: measured((xs) => gini(xs, weights), values),
+    maxMin: positive ? finiteOrNull(max / min) : null,
+    theilBetween: grouped
+      ? measured((xs) => theilDecomposition(points, xs, weights).between, values)
+      : null,
+    theilWithin: grouped
+      ? measured((xs) => theilDecomposition(points, xs, weights).within, values)
+      : null,
   };
 }

@@ -1,16 +1,31 @@
 import type { Framework } from "../model";
 import { localized } from "../text/localized";
+import { boundViolation } from "./bounds";
 import type { PathIssue } from "./check-framework";
 import type { DataDoc } from "./data-schema";
 
 /** The key under `values.ELEMENT` that holds the city-wide figure. */
 export const CITY = "city";
 
+export interface DataCheckOptions {
+  /**
+   * Whether figures must lie within their element's `min`/`max` (default true). Off only
+   * for figures already stored, which a framework without those bounds accepted: they
+   * are scored as they are rather than leaving the year without a score.
+   */
+  checkBounds?: boolean;
+}
+
 /**
  * Checks a data document against its framework: every element, region, work item
- * and criterion it names must exist, and awarded points must lie within the criterion.
+ * and criterion it names must exist, figures must lie within their element's bounds,
+ * and awarded points must lie within the criterion. Reports every problem it finds.
  */
-export function checkData(doc: DataDoc, framework: Framework): PathIssue[] {
+export function checkData(
+  doc: DataDoc,
+  framework: Framework,
+  options: DataCheckOptions = {},
+): PathIssue[] {
   const errors: PathIssue[] = [];
   if (doc.framework !== framework.doc.code) {
     errors.push({
@@ -41,21 +56,25 @@ export function checkData(doc: DataDoc, framework: Framework): PathIssue[] {
     regionCodes.add(region.code);
   });
 
-  for (const [element, byRegion] of Object.entries(doc.values)) {
-    if (!framework.elements.has(element)) {
+  for (const [code, byRegion] of Object.entries(doc.values)) {
+    const element = framework.elements.get(code);
+    if (!element) {
       errors.push({
-        path: ["values", element],
-        message: localized(`未知的数据元素 ${element}`, `unknown data element ${element}`),
+        path: ["values", code],
+        message: localized(`未知的数据元素 ${code}`, `unknown data element ${code}`),
       });
       continue;
     }
-    for (const region of Object.keys(byRegion)) {
+    for (const [region, value] of Object.entries(byRegion)) {
       if (region !== CITY && !regionCodes.has(region)) {
         errors.push({
-          path: ["values", element, region],
+          path: ["values", code, region],
           message: localized(`未知的地区 ${region}`, `unknown region ${region}`),
         });
+        continue;
       }
+      const outside = options.checkBounds === false ? undefined : boundViolation(element, value);
+      if (outside) errors.push({ path: ["values", code, region], message: outside });
     }
   }
 

@@ -218,6 +218,17 @@ export function checkFramework(doc: FrameworkDoc): FrameworkCheck {
   findDuplicates(errors, doc.departments, ["departments"]);
   findDuplicates(errors, doc.dataElements, ["dataElements"]);
   findDuplicates(errors, doc.grades, ["grades"], "name");
+  doc.dataElements.forEach((element, index) => {
+    if (element.min !== undefined && element.max !== undefined && element.min > element.max) {
+      errors.push({
+        path: ["dataElements", index, "max"],
+        message: localized(
+          `上限 max ${element.max} 小于下限 min ${element.min}`,
+          `max ${element.max} is below min ${element.min}`,
+        ),
+      });
+    }
+  });
   const itemCodes = new Set<string>();
   const sharedCodes = (list: "indicators" | "workItems") =>
     doc[list].forEach((item, index) => {

@@ -26,6 +26,9 @@ export const dataElementSchema = z.object({
   name,
   unit: z.string().optional(),
   aggregation: z.enum(["sum", "mean", "popmean"]).default("sum"),
+  /** Bounds no real figure can pass (e.g. 0 for a count); checked in check-framework.ts and formats/bounds.ts. */
+  min: finite.optional(),
+  max: finite.optional(),
 });
 
 export const bandSchema = z.object({ min: finite, r: finite.min(0).max(1) });

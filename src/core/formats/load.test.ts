@@ -19,6 +19,32 @@ function frameworkErrors(doc: Doc): string {
   throw new Error("expected the framework to be refused");
 }
 
+/** Every issue of a refused framework, as `path: message` in English, in reported order. */
+function frameworkIssues(doc: Doc): string[] {
+  try {
+    loadFramework(doc, "framework.yaml");
+  } catch (error) {
+    if (error instanceof InputError) {
+      return error.issues.map((issue) => `${issue.path}: ${issue.message.en}`);
+    }
+    throw error;
+  }
+  throw new Error("expected the framework to be refused");
+}
+
+function dataIssues(data: Doc, framework: Doc = {}): string[] {
+  const loaded = loadFramework(frameworkDoc(framework), "framework.yaml").framework;
+  try {
+    loadData(dataDoc(data), "data.yaml", loaded);
+  } catch (error) {
+    if (error instanceof InputError) {
+      return error.issues.map((issue) => `${issue.path}: ${issue.message.en}`);
+    }
+    throw error;
+  }
+  throw new Error("expected the data to be refused");
+}
+
 function dataErrors(data: Doc, framework: Doc = {}): string {
   const loaded = loadFramework(frameworkDoc(framework), "framework.yaml").framework;
   try {
@@ -181,16 +207,52 @@ describe("loadFramework refuses a broken framework, naming the item and the fiel
     for (const fragment of expected) expect(message).toContain(fragment);
   });
 
-  it("reports every problem at once, not only the first", () => {
-    const message = frameworkErrors(
-      frameworkDoc({
-        indicators: [
-          indicator({ code: "X1", weight: -2 }),
-          indicator({ code: "X2", formula: "Q" }),
-        ],
-      }),
-    );
-    expect(message).toContain("indicators[X1].weight");
+  // Two rounds, each complete: every problem of shape first; once the shape is right,
+  // every problem of references, formulas and rules. The lists are compared whole, so
+  // a loader that stopped at the first problem fails here.
+  it("reports every problem of shape at once, not only the first", () => {
+    expect(
+      frameworkIssues(
+        frameworkDoc({
+          dataElements: [
+            { code: "A", name: "A", min: "0" },
+            { code: "B", name: "B", max: Number.POSITIVE_INFINITY },
+          ],
+          indicators: [
+            indicator({ code: "X1", weight: -2 }),
+            indicator({ code: "X2", rule: { type: "ratio", target: 0 } }),
+          ],
+        }),
+      ),
+    ).toEqual([
+      'dataElements[A].min: expected a number, got the string "0"',
+      "dataElements[B].max: must be a finite number",
+      "indicators[X1].weight: must be > 0",
+      "indicators[X2].rule.target: must be > 0",
+    ]);
+  });
+
+  it("reports every problem of references, formulas and rules at once", () => {
+    expect(
+      frameworkIssues(
+        frameworkDoc({
+          dataElements: [
+            { code: "A", name: "A", min: 10, max: 5 },
+            { code: "B", name: "B" },
+          ],
+          indicators: [
+            indicator({ code: "X1", formula: "Q" }),
+            indicator({ code: "X2", department: "NOBODY" }),
+            indicator({ code: "X3", rule: { type: "linear", from: 1, to: 1 } }),
+          ],
+        }),
+      ),
+    ).toEqual([
+      "dataElements[A].max: max 5 is below min 10",
+      "indicators[X1].formula: unknown data element Q",
+      "indicators[X2].department: unknown department NOBODY",
+      "indicators[X3].rule.to: linear rule needs from ≠ to (both 1)",
+    ]);
   });
 
   it("warns about a part with no items but loads the framework", () => {
@@ -208,6 +270,13 @@ describe("loadFramework refuses a broken framework, naming the item and the fiel
 });
 
 describe("loadData refuses a data file that does not answer its framework", () => {
+  /** A count (min 0) and a percentage (0–100). */
+  const bounded = {
+    dataElements: [
+      { code: "A", name: "A", min: 0 },
+      { code: "B", name: "B", min: 0, max: 100 },
+    ],
+  };
   const withWork = {
     parts: [
       { code: "IND", name: "指标", weight: 1, kind: "indicators" },
@@ -278,9 +347,64 @@ describe("loadData refuses a data file that does not answer its framework", () =
       ["regions[R1].population: must be > 0"],
     ],
     ["year not an integer", { year: 2025.5 }, ["year: expected an integer"]],
+    [
+      "a figure below its element's min",
+      { values: { A: { R1: -5 } } },
+      ["data.yaml: values.A.R1: value -5 is below the minimum 0", "数值 -5 小于下限 0"],
+      bounded,
+    ],
+    [
+      "a figure above its element's max",
+      { values: { B: { city: 100.5 } } },
+      ["values.B.city: value 100.5 is above the maximum 100", "数值 100.5 大于上限 100"],
+      bounded,
+    ],
   ])("%s", (_label, overrides, expected, framework = {}) => {
     const message = dataErrors(overrides, framework);
     for (const fragment of expected) expect(message).toContain(fragment);
+  });
+
+  it("reports every problem of a data file at once, not only the first", () => {
+    expect(
+      dataIssues(
+        {
+          values: {
+            A: { R1: -5, R2: 3, R9: 1 },
+            B: { R1: 101, R2: -1e308, city: 1e308 },
+            NOPE: { R1: 1 },
+          },
+          work: { W1: { C1: 7, C2: 4 } },
+        },
+        { ...bounded, ...withWork },
+      ),
+    ).toEqual([
+      "values.A.R1: value -5 is below the minimum 0",
+      "values.A.R9: unknown region R9",
+      "values.B.R1: value 101 is above the maximum 100",
+      "values.B.R2: value -1e+308 is below the minimum 0",
+      "values.B.city: value 1e+308 is above the maximum 100",
+      "values.NOPE: unknown data element NOPE",
+      "work.W1.C1: awarded 7 is outside 0–6",
+    ]);
+  });
+
+  it("accepts figures exactly at their bounds", () => {
+    const framework = loadFramework(frameworkDoc(bounded), "framework.yaml").framework;
+    expect(() =>
+      loadData(
+        dataDoc({ values: { A: { R1: 0 }, B: { R1: 0, R2: 100 } } }),
+        "data.yaml",
+        framework,
+      ),
+    ).not.toThrow();
+  });
+
+  it("scores stored figures outside the bounds when asked not to check them", () => {
+    const framework = loadFramework(frameworkDoc(bounded), "framework.yaml").framework;
+    const doc = dataDoc({ values: { B: { R1: 1e308 } } });
+    expect(() => loadData(doc, "data.yaml", framework)).toThrow(InputError);
+    const dataset = loadData(doc, "data.yaml", framework, { checkBounds: false });
+    expect(dataset.doc.values.B).toEqual({ R1: 1e308 });
   });
 });
 

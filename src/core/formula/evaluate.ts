@@ -2,7 +2,7 @@ import type { CompiledFormula, FormulaNode } from "./ast";
 
 /**
  * The outcome of evaluating a formula: a finite number, or the reason there is none.
- * Never NaN: callers branch on `kind`.
+ * Never NaN or infinity: callers branch on `kind`.
  */
 export type FormulaResult =
   | { kind: "value"; value: number }
@@ -13,13 +13,24 @@ export type FormulaResult =
 export type ValueLookup = (code: string) => number | undefined;
 
 class DivisionByZero {}
+class NotFinite {}
+
+/**
+ * Every step must stay finite (spec §3.2): `min(A * B, 100)` with an overflowing
+ * product is an error, not 100, and `1 / (A * B)` is an error, not 0.
+ */
+function finite(value: number): number {
+  if (!Number.isFinite(value)) throw new NotFinite();
+  return value;
+}
 
 function evaluateNode(node: FormulaNode, values: ValueLookup): number {
   switch (node.kind) {
     case "number":
-      return node.value;
+      return finite(node.value);
     case "ref":
-      return values(node.code)!;
+      // An input the scorer could not represent (a city sum past 1.7e308) is an overflow too.
+      return finite(values(node.code)!);
     case "neg":
       return -evaluateNode(node.operand, values);
     case "binary": {
@@ -27,21 +38,24 @@ function evaluateNode(node: FormulaNode, values: ValueLookup): number {
       const right = evaluateNode(node.right, values);
       switch (node.op) {
         case "+":
-          return left + right;
+          return finite(left + right);
         case "-":
-          return left - right;
+          return finite(left - right);
         case "*":
-          return left * right;
+          return finite(left * right);
         case "/":
           if (right === 0) throw new DivisionByZero();
-          return left / right;
+          return finite(left / right);
       }
       break;
     }
     case "call": {
       const args = node.args.map((arg) => evaluateNode(arg, values));
       if (node.fn === "abs") return Math.abs(args[0]!);
-      return node.fn === "min" ? Math.min(...args) : Math.max(...args);
+      let result = args[0]!;
+      for (const arg of args)
+        result = node.fn === "min" ? Math.min(result, arg) : Math.max(result, arg);
+      return result;
     }
   }
   throw new Error("unreachable formula node");
@@ -49,7 +63,8 @@ function evaluateNode(node: FormulaNode, values: ValueLookup): number {
 
 /**
  * Evaluates a compiled formula. Missing inputs win over arithmetic errors: a formula
- * with any missing input is `missing` even if it would also divide by zero.
+ * with any missing input is `missing` even if it would also divide by zero. A value is
+ * never −0 (it reads back from JSON as 0).
  */
 export function evaluateFormula(formula: CompiledFormula, lookup: ValueLookup): FormulaResult {
   let missing: string[] | undefined;
@@ -57,13 +72,11 @@ export function evaluateFormula(formula: CompiledFormula, lookup: ValueLookup): 
     if (lookup(code) === undefined) (missing ??= []).push(code);
   }
   if (missing) return { kind: "missing", inputs: missing };
-  let value: number;
   try {
-    value = evaluateNode(formula.ast, lookup);
+    return { kind: "value", value: evaluateNode(formula.ast, lookup) + 0 };
   } catch (error) {
     if (error instanceof DivisionByZero) return { kind: "error", reason: "division-by-zero" };
+    if (error instanceof NotFinite) return { kind: "error", reason: "not-finite" };
     throw error;
   }
-  if (!Number.isFinite(value)) return { kind: "error", reason: "not-finite" };
-  return { kind: "value", value };
 }

@@ -39,7 +39,14 @@ export function tokenize(source: string): Token[] {
     }
     const num = matchAt(NUMBER, source, i);
     if (num !== undefined) {
-      tokens.push({ type: "number", value: Number(num), pos: i + 1 });
+      const value = Number(num);
+      if (!Number.isFinite(value)) {
+        throw new FormulaSyntaxError(
+          i + 1,
+          localized(`数字 ${num} 超出可表示的范围`, `the number ${num} is too large`),
+        );
+      }
+      tokens.push({ type: "number", value, pos: i + 1 });
       i += num.length;
       continue;
     }

@@ -13,7 +13,7 @@ export function roundHalfAwayFromZero(value: number, decimals: number): number {
   return value < 0 && rounded !== 0 ? -rounded : rounded;
 }
 
-/** Limits a ratio to [0, 1]. */
+/** Limits a ratio to [0, 1]; ±Infinity clamps like any number, and −0 reads as 0. */
 export function clamp01(value: number): number {
-  return value < 0 ? 0 : value > 1 ? 1 : value;
+  return value > 0 ? (value < 1 ? value : 1) : 0;
 }

@@ -46,6 +46,27 @@ describe("ratioUnderRule", () => {
   });
 });
 
+describe("ratioUnderRule with figures and parameters at the ends of the doubles", () => {
+  const MAX = Number.MAX_VALUE;
+  it.each<[string, Rule, number, number]>([
+    ["linear across the whole range, midway", { type: "linear", from: -MAX, to: MAX }, 0, 0.5],
+    ["linear across the whole range, at to", { type: "linear", from: -MAX, to: MAX }, MAX, 1],
+    ["descending linear across the range", { type: "linear", from: MAX, to: -MAX }, MAX / 2, 0.25],
+    ["linear with a value far below from", { type: "linear", from: 1e308, to: 1.1e308 }, -MAX, 0],
+    ["ratio of the largest figure to a tiny target", { type: "ratio", target: 5e-324 }, MAX, 1],
+    ["ratio of the most negative figure", { type: "ratio", target: 5e-324 }, -MAX, 0],
+    ["inverse of the largest figure", { type: "inverse", target: 5e-324 }, MAX, 0],
+    ["cv far below a huge max", { type: "cv", target: 0, max: MAX }, -MAX, 1],
+    ["cv with a subnormal span", { type: "cv", target: 0, max: 5e-324 }, 1, 0],
+    ["ratio of -0", { type: "ratio", target: 1 }, -0, 0],
+  ])("%s", (_label, rule, value, expected) => {
+    const ratio = ratioUnderRule(rule, value);
+    expect(Number.isFinite(ratio)).toBe(true);
+    expect(ratio).toBeCloseTo(expected, 12);
+    expect(Object.is(ratio, -0)).toBe(false);
+  });
+});
+
 describe("valueNeeded", () => {
   it.each<[string, Rule, number]>([
     ["ratio", { type: "ratio", target: 100 }, 100],
@@ -80,5 +101,15 @@ describe("valueNeeded", () => {
     ],
   ])("%s", (_label, rule, expected) => {
     expect(valueNeeded(rule)).toBe(expected);
+  });
+
+  it("is never -0 (JSON would read it back as 0)", () => {
+    expect(Object.is(valueNeeded({ type: "atLeast", target: -0 }), 0)).toBe(true);
+    expect(Object.is(valueNeeded({ type: "bands", bands: [{ min: -0, r: 1 }] }), 0)).toBe(true);
+  });
+
+  it("handles a long list of bands", () => {
+    const bands = Array.from({ length: 200_000 }, (_, index) => ({ min: index, r: 0.5 }));
+    expect(valueNeeded({ type: "bands", bands })).toBe(0);
   });
 });

@@ -266,3 +266,162 @@ describe("grade, target, departments and plan", () => {
     expect(scoreYear(framework, dataset).grade).toBeNull();
   });
 });
+
+describe("figures, weights and populations at the ends of the doubles", () => {
+  const MAX = Number.MAX_VALUE;
+  const cvRule = { type: "cv", target: 0.1, max: 0.5 };
+
+  it("a city sum past the largest double makes the indicator an error, losing its share", () => {
+    const { framework, dataset } = buildYear(
+      {
+        indicators: [
+          indicator({ code: "I1", formula: "min(A, 100)" }),
+          indicator({ code: "I2", formula: "B" }),
+        ],
+      },
+      { values: { A: { R1: MAX, R2: MAX }, B: { city: 100 } } },
+    );
+    const result = scoreYear(framework, dataset);
+    expect(result.indicators[0]).toMatchObject({
+      status: "error",
+      value: null,
+      ratio: 0,
+      loss: 0.5,
+      // Each region's own figure is finite: min caps it there.
+      regions: { R1: 100, R2: 100 },
+    });
+    expect(result.scoreExact).toBe(0.5);
+  });
+
+  it("the mean and the population-weighted mean of 1.7e308 figures are 1.7e308", () => {
+    for (const aggregation of ["mean", "popmean"]) {
+      const { framework, dataset } = buildYear(
+        {
+          dataElements: [
+            { code: "A", name: "A", aggregation },
+            { code: "B", name: "B" },
+          ],
+        },
+        {
+          regions: [
+            { code: "R1", name: "甲", population: 1e308 },
+            { code: "R2", name: "乙", population: 1.5e308 },
+          ],
+          values: { A: { R1: MAX, R2: MAX } },
+        },
+      );
+      expect(scoreYear(framework, dataset).indicators[0]).toMatchObject({
+        status: "ok",
+        value: MAX,
+        ratio: 1,
+      });
+    }
+  });
+
+  it("a cv rule over regions with populations of 1e308 takes their shares", () => {
+    const { framework, dataset } = buildYear(
+      { indicators: [indicator({ rule: cvRule })] },
+      {
+        regions: [
+          { code: "R1", name: "甲", population: 1e308 },
+          { code: "R2", name: "乙", population: 1e308 },
+        ],
+        values: { A: { R1: 2, R2: 4 } },
+      },
+    );
+    // populations 1e308 and 1e308: equal shares, mean 3, cv = 1/3
+    const result = scoreYear(framework, dataset).indicators[0]!;
+    expect(result.value).toBeCloseTo(1 / 3, 14);
+    expect(result.ratio).toBeCloseTo((0.5 - 1 / 3) / 0.4, 14);
+  });
+
+  it("part weights, indicator weights and work points of 1e308 weigh as their shares", () => {
+    const big = buildYear(
+      {
+        parts: [
+          { code: "IND", name: "指标", weight: 1.5e308, kind: "indicators" },
+          { code: "WORK", name: "工作", weight: 0.5e308, kind: "work" },
+        ],
+        indicators: [
+          indicator({ code: "I1", weight: 1e308 }),
+          indicator({ code: "I2", weight: 1e308, formula: "B" }),
+        ],
+        workItems: [
+          workItem({
+            points: 1.5e308,
+            criteria: [
+              { code: "C1", text: "一", points: 1e308 },
+              { code: "C2", text: "二", points: 0.5e308 },
+            ],
+          }),
+          workItem({
+            code: "W2",
+            points: 1.5e308,
+            criteria: [{ code: "C1", text: "一", points: 1.5e308 }],
+          }),
+        ],
+      },
+      { values: { A: { city: 100 }, B: { city: 50 } }, work: { W1: { C1: 1e308, C2: 0.5e308 } } },
+    );
+    const result = scoreYear(big.framework, big.dataset);
+    // indicators: (1 + 0.5) / 2 = 0.75; work: 1.5e308 of 3e308 = 0.5; composite 3/4·0.75 + 1/4·0.5
+    expect(result.parts.map((part) => part.score)).toEqual([0.75, 0.5]);
+    expect(result.scoreExact).toBe(0.6875);
+    expect(result.indicators.map((item) => item.loss)).toEqual([0, 0.1875]);
+    expect(result.workItems.map((item) => [item.earned, item.loss])).toEqual([
+      [1.5e308, 0],
+      [0, 0.125],
+    ]);
+  });
+
+  it("survey items with weights and scores of 1e308 give their weighted mean", () => {
+    const { framework, dataset } = buildYear(
+      {
+        parts: [
+          { code: "IND", name: "指标", weight: 1, kind: "indicators" },
+          { code: "SAT", name: "满意度", weight: 1, kind: "satisfaction", scale: 1e308 },
+        ],
+      },
+      {
+        values: { A: { city: 100 } },
+        satisfaction: {
+          items: [
+            { code: "S1", score: 1e308, weight: 1e308 },
+            { code: "S2", score: 0, weight: 1e308 },
+          ],
+        },
+      },
+    );
+    expect(scoreYear(framework, dataset).parts[1]!.score).toBe(0.5);
+  });
+
+  it("a region or work item coded like an Object.prototype member reads no inherited value", () => {
+    const { framework, dataset } = buildYear(
+      {
+        parts: [
+          { code: "IND", name: "指标", weight: 1, kind: "indicators" },
+          { code: "WORK", name: "工作", weight: 1, kind: "work" },
+        ],
+        dataElements: [
+          { code: "A", name: "A", aggregation: "mean" },
+          { code: "B", name: "B" },
+        ],
+        workItems: [workItem({ code: "constructor" }), workItem({ code: "toString" })],
+      },
+      {
+        regions: [
+          { code: "constructor", name: "甲" },
+          { code: "hasOwnProperty", name: "乙" },
+          { code: "R3", name: "丙" },
+        ],
+        values: { A: { R3: 40 } },
+      },
+    );
+    const result = scoreYear(framework, dataset);
+    expect(result.indicators[0]).toMatchObject({ status: "ok", value: 40, regions: { R3: 40 } });
+    expect(result.workItems.map((item) => [item.earned, item.answered])).toEqual([
+      [0, false],
+      [0, false],
+    ]);
+  });
+});

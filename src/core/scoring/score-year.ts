@@ -1,4 +1,5 @@
 import type { Dataset, Framework, Part } from "../model";
+import { magnitudeExponent, timesPowerOfTwo } from "../numbers/scaled";
 import { collectElementValues } from "./element-values";
 import { byLossThenCode, planToTarget } from "./plan";
 import { clamp01, roundHalfAwayFromZero } from "./round";
@@ -13,12 +14,32 @@ function gradeOf(framework: Framework, score: number): string | null {
   return framework.doc.grades.find((grade) => grade.min <= score)?.name ?? null;
 }
 
+/**
+ * Points earned per work item, summed in the order of the item's criteria: each award
+ * is at most its criterion's points, and the criteria's own sum passed the framework
+ * check, so this sum stays finite however large the points are.
+ */
 function scoreWorkItems(framework: Framework, dataset: Dataset) {
+  const work = dataset.doc.work;
   return framework.workItems.map((item) => {
-    const awarded = dataset.doc.work[item.code];
-    const earned = awarded ? Object.values(awarded).reduce((sum, points) => sum + points, 0) : 0;
+    const awarded = Object.hasOwn(work, item.code) ? work[item.code] : undefined;
+    let earned = 0;
+    if (awarded) {
+      for (const criterion of item.criteria) {
+        if (Object.hasOwn(awarded, criterion.code)) earned += awarded[criterion.code]!;
+      }
+    }
     return { item, earned, answered: awarded !== undefined };
   });
+}
+
+/**
+ * Weights (or points) divided by the power of two nearest the largest: the shares
+ * w / Σw are the same bits as before, but weights of 1e308 no longer sum to infinity.
+ */
+function normalized(weights: readonly number[]): (weight: number) => number {
+  const exponent = magnitudeExponent(weights);
+  return (weight) => timesPowerOfTwo(weight, -exponent);
 }
 
 /**
@@ -31,7 +52,8 @@ export function scoreYear(framework: Framework, dataset: Dataset): ScoreResult {
     scoreIndicator(indicator, values, dataset),
   );
   const work = scoreWorkItems(framework, dataset);
-  const totalWeight = framework.parts.reduce((sum, part) => sum + part.weight, 0);
+  const partWeight = normalized(framework.parts.map((part) => part.weight));
+  const totalWeight = framework.parts.reduce((sum, part) => sum + partWeight(part.weight), 0);
 
   const workItems: WorkItemResult[] = work.map(({ item, earned, answered }) => ({
     code: item.code,
@@ -49,33 +71,38 @@ export function scoreYear(framework: Framework, dataset: Dataset): ScoreResult {
 
   let partLevelLoss = 0;
   const parts: PartResult[] = framework.parts.map((part: Part) => {
-    const partShare = part.weight / totalWeight;
+    const partShare = partWeight(part.weight) / totalWeight;
     let score = 0;
     let attributed = false;
     if (part.kind === "indicators") {
       const members = framework.indicators
         .map((indicator, index) => ({ indicator, result: indicators[index]! }))
         .filter(({ indicator }) => indicator.partCode === part.code);
-      const weightSum = members.reduce((sum, { indicator }) => sum + indicator.weight, 0);
+      const weight = normalized(members.map(({ indicator }) => indicator.weight));
+      const weightSum = members.reduce((sum, { indicator }) => sum + weight(indicator.weight), 0);
       if (weightSum > 0) {
         attributed = true;
         score =
-          members.reduce((sum, { indicator, result }) => sum + indicator.weight * result.ratio, 0) /
-          weightSum;
+          members.reduce(
+            (sum, { indicator, result }) => sum + weight(indicator.weight) * result.ratio,
+            0,
+          ) / weightSum;
         for (const { indicator, result } of members) {
-          result.loss = partShare * (indicator.weight / weightSum) * (1 - result.ratio);
-          addAvailable(indicator.domain, partShare * (indicator.weight / weightSum));
+          const share = weight(indicator.weight) / weightSum;
+          result.loss = partShare * share * (1 - result.ratio);
+          addAvailable(indicator.domain, partShare * share);
         }
       }
     } else if (part.kind === "work") {
       const members = workItems.filter((result) => result.partCode === part.code);
-      const pointSum = members.reduce((sum, result) => sum + result.points, 0);
+      const points = normalized(members.map((result) => result.points));
+      const pointSum = members.reduce((sum, result) => sum + points(result.points), 0);
       if (pointSum > 0) {
         attributed = true;
-        score = members.reduce((sum, result) => sum + result.earned, 0) / pointSum;
+        score = members.reduce((sum, result) => sum + points(result.earned), 0) / pointSum;
         for (const result of members) {
-          result.loss = partShare * ((result.points - result.earned) / pointSum);
-          addAvailable(result.domain, partShare * (result.points / pointSum));
+          result.loss = partShare * ((points(result.points) - points(result.earned)) / pointSum);
+          addAvailable(result.domain, partShare * (points(result.points) / pointSum));
         }
       }
     } else {
@@ -87,9 +114,11 @@ export function scoreYear(framework: Framework, dataset: Dataset): ScoreResult {
     return { code: part.code, kind: part.kind, weight: part.weight, score, loss };
   });
 
-  const scoreExact = parts.reduce((sum, part) => sum + part.weight * part.score, 0) / totalWeight;
+  const scoreExact =
+    parts.reduce((sum, part) => sum + partWeight(part.weight) * part.score, 0) / totalWeight;
   const score = roundHalfAwayFromZero(scoreExact, SCORE_DECIMALS);
-  const target = framework.doc.target;
+  // A target written as -0 reads back from JSON as 0; report it so.
+  const target = framework.doc.target + 0;
   const meetsTarget = score >= target;
 
   const itemLoss = [...indicators, ...workItems];

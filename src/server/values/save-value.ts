@@ -1,8 +1,8 @@
-import { CITY, localized } from "../../core";
+import { boundViolation, CITY, localized } from "../../core";
 import type { AuthUser } from "../auth/auth-user";
 import { assertCanWriteElement } from "../auth/policy";
 import type { UseCaseDeps } from "../context";
-import { DomainError, notFound } from "../errors";
+import { DomainError, invalid, notFound } from "../errors";
 import { loadCycleForWrite } from "../cycles/load-cycle";
 import type { StoredValue, ValueRow } from "./values.repository";
 
@@ -64,13 +64,23 @@ export async function saveValue(
 ): Promise<SavedValue> {
   const loaded = await loadCycleForWrite(deps, input.year);
   const { cycle, framework } = loaded;
-  if (!framework.elements.has(input.element)) {
+  const element = framework.elements.get(input.element);
+  if (!element) {
     throw notFound(`没有数据元素 ${input.element}`, `there is no data element ${input.element}`);
   }
   if (input.region !== CITY && !loaded.regions.some((region) => region.code === input.region)) {
     throw notFound(`没有地区 ${input.region}`, `there is no region ${input.region}`);
   }
   assertCanWriteElement(user, framework, input.element);
+  // The same bound check as a data file's, before anything is queued for writing.
+  const outside = boundViolation(element, input.value);
+  if (outside) {
+    throw invalid(
+      `${input.element}（${input.region}）：${outside.zh}`,
+      `${input.element} (${input.region}): ${outside.en}`,
+      { field: "value" },
+    );
+  }
 
   const now = deps.clock.now().toISOString();
   const row: ValueRow = {
