@@ -2,8 +2,10 @@ import { randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deflateRawSync } from "node:zlib";
 import { sha256Hex } from "../../src/server/ids";
 import { DIALECTS, startHarness, type Client, type Harness } from "../support/server-harness";
+import { buildZip, officePackage } from "../support/zip-builder";
 
 const EVIDENCE = "/api/cycles/2025/evidence";
 /** Small, so the over-the-limit case needs no large buffers. */
@@ -66,6 +68,94 @@ const pdf = (body = randomBytes(16).toString("hex")) =>
     `%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Title (${body}) >>\nendobj\n%%EOF\n`,
     "latin1",
   );
+/** Unpacks to 64 KiB of zeros from about a hundred bytes. */
+const ZEROS = deflateRawSync(Buffer.alloc(64 * 1024), { level: 9 });
+/** Large enough, at 10,000:1, for the ratio check (small entries may compress freely). */
+const ZEROS_256K = deflateRawSync(Buffer.alloc(256 * 1024), { level: 9 });
+
+/** Hostile files small enough for the 1 KB limit of this file's server. */
+const HOSTILE: [name: string, fileName: string, content: Buffer, message: string][] = [
+  [
+    "a ZIP holding a program",
+    "材料.zip",
+    buildZip([
+      { name: "说明.txt", content: "见附件" },
+      { name: "setup.exe", content: "MZ\x90\0", method: "store" },
+    ]),
+    "文件「材料.zip」中的「setup.exe」是 Windows 可执行程序（扩展名 .exe），不能作为辅证材料上传",
+  ],
+  [
+    "a program two archives down",
+    "材料.zip",
+    buildZip([
+      {
+        name: "一层.zip",
+        content: buildZip([
+          { name: "二层.zip", content: buildZip([{ name: "readme.txt", content: "MZ\x90\0" }]) },
+        ]),
+      },
+    ]),
+    "文件「材料.zip」中的「一层.zip」中的「二层.zip」中的「readme.txt」是 Windows 可执行程序，",
+  ],
+  [
+    "a .docx whose renamed macro part is declared in the content types",
+    "报告.docx",
+    officePackage("word", {
+      overrides: { "/word/a.dat": "application/vnd.ms-office.vbaProject" },
+      extra: [{ name: "word/a.dat", content: "\0" }],
+    }),
+    "文件「报告.docx」是含宏的 Office 文档",
+  ],
+  [
+    "an entry that unpacks past its declared size",
+    "数据.zip",
+    buildZip([{ name: "数据.csv", data: ZEROS, declaredSize: 100 }]),
+    "文件「数据.zip」中的「数据.csv」是解压后超过其声明大小的条目（疑似压缩炸弹）",
+  ],
+  [
+    "an entry declaring 10,000:1",
+    "数据.zip",
+    buildZip([{ name: "a.csv", data: ZEROS_256K, declaredSize: ZEROS_256K.length * 10_000 }]),
+    "「a.csv」是压缩比异常的条目",
+  ],
+  [
+    "an entry leaving the folder",
+    "数据.zip",
+    buildZip([{ name: "../../启动/a.txt", content: "x" }]),
+    "「../../启动/a.txt」是路径越出压缩包目录的条目",
+  ],
+  [
+    "an encrypted entry",
+    "数据.zip",
+    buildZip([{ name: "a.pdf", content: "%PDF-1.4", encrypted: true }]),
+    "「a.pdf」是加密的条目",
+  ],
+];
+
+/** A multipart body taken apart in the ways clients and attackers get it wrong. */
+const MALFORMED: [name: string, contentType: string, body: string][] = (() => {
+  const b = "----kaoping-malformed";
+  const field = (name: string, value: string) =>
+    `--${b}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const file = `--${b}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4 x\r\n`;
+  const whole =
+    field("targetKind", "indicator") + field("targetCode", "EDU01") + file + `--${b}--\r\n`;
+  const type = `multipart/form-data; boundary=${b}`;
+  return [
+    ["no boundary in the Content-Type", "multipart/form-data", whole],
+    ["a boundary that the body does not use", "multipart/form-data; boundary=other", whole],
+    ["a body cut short inside the file", type, whole.slice(0, whole.indexOf("%PDF") + 6)],
+    ["a body without its closing delimiter", type, whole.replace(`--${b}--\r\n`, "")],
+    ["an empty body", type, ""],
+    ["a part without headers", type, `--${b}\r\n\r\nhello\r\n` + whole],
+    [
+      "a part whose header is not a header",
+      type,
+      whole.replace(file, `--${b}\r\nnot a header\r\n\r\nx\r\n` + file),
+    ],
+  ];
+})();
+
 const PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
   randomBytes(24),
@@ -362,6 +452,86 @@ describe.each(DIALECTS)("evidence files on %s", (dialect) => {
     const long = await upload(clerk, { name: `${"长".repeat(300)}.pdf` });
     expect(long.json().originalName).toBe(`${"长".repeat(196)}.pdf`);
   });
+
+  const auditRows = async () =>
+    (await harness.db.db.selectFrom("audit_log").select("seq").execute()).length;
+  /** Sends, and checks that no evidence row, audit row or stored file came of it. */
+  const nothingStoredBy = async <T>(send: () => Promise<T>): Promise<T> => {
+    const before = [(await rows()).length, await auditRows(), storedFiles().length];
+    const response = await send();
+    expect([(await rows()).length, await auditRows(), storedFiles().length]).toEqual(before);
+    return response;
+  };
+
+  it.each(HOSTILE)(
+    "refuses %s with 415 naming the file and entry, storing no row, audit row or file",
+    async (_name, fileName, content, message) => {
+      expect(content.length).toBeLessThanOrEqual(LIMIT);
+      const response = await nothingStoredBy(() =>
+        upload(clerk, { name: fileName, content, type: "application/zip" }),
+      );
+      expect(response.statusCode).toBe(415);
+      expect(response.json()).toMatchObject({ error: "unsupported" });
+      expect(response.json().message).toContain(message);
+    },
+  );
+
+  it("accepts a ZIP of ordinary files and an Office document without macros", async () => {
+    const zip = buildZip([
+      { name: "照片/", content: "" },
+      { name: "照片/001.jpg", content: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]) },
+      { name: "统计表.csv", content: "学校数,在校生数\n12,3400\n" },
+      { name: "扫描件.pdf", content: "%PDF-1.4\n%%EOF\n" },
+    ]);
+    const zipped = await upload(clerk, { name: "2025年材料", content: zip });
+    expect(zipped.statusCode).toBe(201);
+    expect(zipped.json()).toMatchObject({
+      mimeType: "application/zip",
+      originalName: "2025年材料.zip",
+    });
+    const docx = await upload(clerk, { name: "报告.docx", content: officePackage("word") });
+    expect(docx.statusCode).toBe(201);
+    expect(docx.json().mimeType).toContain("wordprocessingml");
+  });
+
+  it("names the entry in English when asked", async () => {
+    const body = multipart([
+      { name: "targetKind", value: "indicator" },
+      { name: "targetCode", value: "EDU01" },
+      { name: "file", filename: "材料.zip", content: HOSTILE[1]![2] },
+    ]);
+    const response = await clerk.request({
+      method: "POST",
+      url: EVIDENCE,
+      payload: body.payload,
+      headers: { ...body.headers, "accept-language": "en" },
+    });
+    expect(response.statusCode).toBe(415);
+    expect(response.json().message).toBe(
+      '"readme.txt" in "二层.zip" in "一层.zip" in file "材料.zip" is a Windows executable program and cannot be evidence',
+    );
+  });
+
+  it.each(MALFORMED)(
+    "answers %s with 400 in the request's language, storing nothing",
+    async (_name, contentType, body) => {
+      for (const lang of ["zh", "en"]) {
+        const response = await nothingStoredBy(() =>
+          clerk.request({
+            method: "POST",
+            url: EVIDENCE,
+            payload: Buffer.from(body, "latin1"),
+            headers: { "content-type": contentType, "accept-language": lang },
+          }),
+        );
+        expect(response.statusCode).toBe(400);
+        expect(response.json().error).toBe("bad_request");
+        expect(response.json().message).toContain(
+          lang === "zh" ? "上传的表单" : "the upload is not complete, well-formed multipart",
+        );
+      }
+    },
+  );
 
   it("refuses uploads to a closed year with 423", async () => {
     await harness.db.db

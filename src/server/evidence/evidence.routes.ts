@@ -11,8 +11,11 @@ import { localized } from "../../core";
 import { DomainError, invalid } from "../errors";
 import { currentUser } from "../http/session";
 import type { ServerDeps } from "../http/server-deps";
+import { requestLang } from "../http/lang";
 import { attachmentDisposition, downloadEvidence } from "./download-evidence";
+import { MultipartPartCounter, multipartBoundary } from "./multipart-parts";
 import { fileTooLarge, uploadEvidence } from "./upload-evidence";
+import { findMalformedText } from "../http/text-guard";
 
 const uploadFieldsSchema = z.object({
   targetKind: z.enum(["indicator", "workItem", "dataElement"]),
@@ -25,8 +28,33 @@ interface UploadForm {
 }
 
 /**
+ * A body that is not readable multipart/form-data: a boundary missing or wrong, a part
+ * without headers, a body cut short. The client's fault, answered 400, never 500.
+ */
+class MalformedUpload extends Error {}
+
+const MALFORMED_UPLOAD = localized(
+  "上传的表单不是完整有效的 multipart/form-data（分隔符、分段头或结尾有误，或请求不完整），请重新上传",
+  "the upload is not complete, well-formed multipart/form-data (a boundary, a part's headers or its end is wrong, or the request was cut short); send it again",
+);
+
+/** Limits of the form parser that are answered as such; anything else it raises is malformed input. */
+function parserRefusal(error: unknown, fileName: string, limitBytes: number): Error {
+  if (error instanceof DomainError) return error;
+  const { code, statusCode } = error as { code?: string; statusCode?: number };
+  if (code === "FST_REQ_FILE_TOO_LARGE") return fileTooLarge(fileName, limitBytes);
+  if (code === "FST_FILES_LIMIT") {
+    return invalid("一次只能上传一个文件", "send one file per upload", { field: "file" });
+  }
+  if (statusCode === 413) return error as Error;
+  return new MalformedUpload(String(error));
+}
+
+/**
  * Reads the form: the text fields and the one `file` part, in whichever order they
- * come (a file before its fields is buffered; the limit keeps that bounded).
+ * come (a file before its fields is buffered; the limit keeps that bounded). The raw
+ * body is watched as it goes to the parser, which skips malformed parts in silence:
+ * a part it did not hand over, or a body without its closing delimiter, is malformed.
  */
 async function readUploadForm(request: FastifyRequest, limitBytes: number): Promise<UploadForm> {
   if (!request.isMultipart()) {
@@ -38,10 +66,18 @@ async function readUploadForm(request: FastifyRequest, limitBytes: number): Prom
       ),
     );
   }
+  const boundary = multipartBoundary(request.headers["content-type"]);
+  if (!boundary) throw new MalformedUpload("no boundary");
+  const counter = new MultipartPartCounter(boundary);
+  const watch = (chunk: Buffer) => counter.push(chunk);
   const form: UploadForm = { fields: {} };
   let fileName = "";
+  let parts = 0;
+  // Attached just before the parser is piped in, so both see every byte.
+  request.raw.on("data", watch);
   try {
     for await (const part of request.parts()) {
+      parts++;
       if (part.type === "field") {
         if (typeof part.value === "string") form.fields[part.fieldname] = part.value;
         continue;
@@ -59,18 +95,26 @@ async function readUploadForm(request: FastifyRequest, limitBytes: number): Prom
       form.file = { name: part.filename, content };
     }
   } catch (error) {
-    if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") {
-      throw fileTooLarge(fileName, limitBytes);
-    }
-    if ((error as { code?: string }).code === "FST_FILES_LIMIT") {
-      throw invalid("一次只能上传一个文件", "send one file per upload", { field: "file" });
-    }
-    throw error;
+    throw parserRefusal(error, fileName, limitBytes);
+  } finally {
+    request.raw.off("data", watch);
+  }
+  if (!counter.complete || counter.parts !== parts) {
+    throw new MalformedUpload(`${counter.parts} parts sent, ${parts} read`);
   }
   return form;
 }
 
 function uploadInput(form: UploadForm) {
+  // Form fields bypass the JSON text guard (they are read here, not by Fastify).
+  const malformed = findMalformedText(form.fields, "");
+  if (malformed !== undefined) {
+    throw invalid(
+      `${malformed}：含有无法保存的字符（NUL 空字符或无效的 Unicode），请删除后重新输入`,
+      `${malformed}: holds characters that cannot be stored (NUL or invalid Unicode); remove them and try again`,
+      { field: malformed },
+    );
+  }
   const parsed = uploadFieldsSchema.safeParse(form.fields);
   if (!parsed.success) {
     const field = String(parsed.error.issues[0]?.path[0] ?? "targetKind");
@@ -99,11 +143,15 @@ export function evidenceRoutes(app: FastifyInstance, deps: ServerDeps): void {
         description:
           "multipart/form-data with the fields `targetKind` (indicator | workItem | dataElement) " +
           "and `targetCode`, and one part `file`. The type is read from the content: PDF, " +
-          "PNG/JPEG/GIF/WebP/TIFF/BMP, Word/Excel/PowerPoint (legacy and OOXML), OpenDocument, ZIP.",
+          "PNG/JPEG/GIF/WebP/TIFF/BMP, Word/Excel/PowerPoint (legacy and OOXML), OpenDocument, ZIP. " +
+          "Documents with macros are refused (415); a ZIP is looked into, archives within it too, " +
+          "and refused (415, naming the entry) for programs, scripts, macro documents, encrypted " +
+          "or escaping entries and bombs. A malformed multipart body is a 400.",
         consumes: ["multipart/form-data"],
         params: yearParamsSchema,
         response: {
           201: evidenceSchema,
+          400: errorSchema,
           403: errorSchema,
           404: errorSchema,
           413: errorSchema,
@@ -115,7 +163,14 @@ export function evidenceRoutes(app: FastifyInstance, deps: ServerDeps): void {
     },
     async (request, reply) => {
       const user = currentUser(request);
-      const form = await readUploadForm(request, deps.config.uploadLimitBytes);
+      let form: UploadForm;
+      try {
+        form = await readUploadForm(request, deps.config.uploadLimitBytes);
+      } catch (error) {
+        if (!(error instanceof MalformedUpload)) throw error;
+        const message = MALFORMED_UPLOAD[requestLang(request)];
+        return reply.status(400).send({ error: "bad_request", message });
+      }
       const saved = await uploadEvidence(deps, user, {
         year: request.params.year,
         ...uploadInput(form),

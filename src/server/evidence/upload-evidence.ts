@@ -1,4 +1,5 @@
 import { localized, type Framework, type Localized } from "../../core";
+import { isUnsafeChar } from "../../core/text/clean-text";
 import { recordAudit } from "../audit/record";
 import { isDepartmentUser, type AuthUser } from "../auth/auth-user";
 import { CITY_WRITERS, elementsOfDepartment, requireRole } from "../auth/policy";
@@ -10,6 +11,7 @@ import type { EvidenceTarget } from "../db/schema";
 import { DomainError, forbidden, invalid, notFound } from "../errors";
 import { newId, sha256Hex } from "../ids";
 import { ACCEPTED_KINDS, detectFileType } from "./detect-file-type";
+import type { Refusal } from "./file-verdict";
 import type { EvidenceRow } from "./evidence.repository";
 
 export interface UploadEvidenceInput {
@@ -71,20 +73,8 @@ function filingDepartment(user: AuthUser, owners: string[], kind: EvidenceTarget
   return first;
 }
 
-// C0 and C1 controls, lone surrogates, and the bidirectional overrides that can make
-// "report\u202Efdp.exe" read as "reportexe.pdf".
-function isUnsafeChar(char: string): boolean {
-  const code = char.codePointAt(0) ?? 0;
-  return (
-    code < 0x20 ||
-    (code >= 0x7f && code <= 0x9f) ||
-    (code >= 0xd800 && code <= 0xdfff) ||
-    code === 0x200e ||
-    code === 0x200f ||
-    (code >= 0x202a && code <= 0x202e) ||
-    (code >= 0x2066 && code <= 0x2069)
-  );
-}
+/** Text rules drop controls, bidi overrides and lone surrogates; a name holds no tab or line either. */
+const isUnsafeInName = (char: string) => isUnsafeChar(char) || char === "\t" || char === "\n";
 
 export const MAX_NAME_LENGTH = 200;
 
@@ -96,7 +86,7 @@ export const MAX_NAME_LENGTH = 200;
 export function cleanFileName(raw: string, extensions: readonly string[]): string {
   const lastPart = raw.normalize("NFC").split(/[\\/]/).pop() ?? "";
   const cleaned = Array.from(lastPart)
-    .filter((char) => !isUnsafeChar(char))
+    .filter((char) => !isUnsafeInName(char))
     .join("")
     .trim()
     .replace(/^\.+/, "");
@@ -126,6 +116,51 @@ export function fileTooLarge(fileName: string, limitBytes: number): DomainError 
   );
 }
 
+/** At most this many characters of an archive entry's name are shown in a refusal. */
+const SHOWN_ENTRY_LENGTH = 120;
+
+/** An entry name as a refusal shows it: no hidden characters, long ones cut in the middle. */
+function shownEntryName(name: string): string {
+  const chars = Array.from(name).filter((char) => !isUnsafeInName(char));
+  if (chars.length <= SHOWN_ENTRY_LENGTH) return chars.join("");
+  const keep = (SHOWN_ENTRY_LENGTH - 1) / 2;
+  return `${chars.slice(0, Math.floor(keep)).join("")}…${chars.slice(-Math.ceil(keep)).join("")}`;
+}
+
+/** Chinese typesetting puts a space between Han characters and a following Latin word. */
+const spaced = (zh: string) => (/^[A-Za-z0-9]/.test(zh) ? ` ${zh}` : zh);
+
+/**
+ * The refusal of a file by its content. For the file itself it lists what may be sent
+ * instead; for something inside an archive it names the entry (and the archives around
+ * it), since the archive as such is welcome once that entry is gone.
+ */
+function unsupportedFile(fileName: string, refused: Refusal): DomainError {
+  const entries = (refused.entryPath ?? []).map(shownEntryName);
+  const { zh, en } = refused.what;
+  if (entries.length === 0) {
+    return new DomainError(
+      "unsupported",
+      localized(
+        `文件「${fileName}」是${spaced(zh)}，不能作为辅证材料上传；可上传 ${ACCEPTED_KINDS.zh}`,
+        `file "${fileName}" is ${en} and cannot be evidence; upload ${ACCEPTED_KINDS.en}`,
+      ),
+    );
+  }
+  const whereZh = entries.map((entry) => `中的「${entry}」`).join("");
+  const whereEn = [...entries]
+    .reverse()
+    .map((entry) => `"${entry}" in `)
+    .join("");
+  return new DomainError(
+    "unsupported",
+    localized(
+      `文件「${fileName}」${whereZh}是${spaced(zh)}，不能作为辅证材料上传`,
+      `${whereEn}file "${fileName}" is ${en} and cannot be evidence`,
+    ),
+  );
+}
+
 /**
  * Attaches one file to an indicator, work item or data element of an open year. The
  * type comes from the bytes; the file is stored by its SHA-256 (the same bytes twice
@@ -151,17 +186,8 @@ export async function uploadEvidence(
   const department = filingDepartment(user, owners, input.targetKind, input.targetCode);
   assertCycleOpen(cycle);
 
-  const verdict = detectFileType(input.content);
-  if (!verdict.accepted) {
-    const shownName = cleanFileName(input.fileName, []);
-    throw new DomainError(
-      "unsupported",
-      localized(
-        `文件「${shownName}」是${verdict.what.zh}，不能作为辅证材料上传；可上传 ${ACCEPTED_KINDS.zh}`,
-        `file "${shownName}" is ${verdict.what.en} and cannot be evidence; upload ${ACCEPTED_KINDS.en}`,
-      ),
-    );
-  }
+  const verdict = await detectFileType(input.content);
+  if (!verdict.accepted) throw unsupportedFile(cleanFileName(input.fileName, []), verdict);
 
   const sha256 = sha256Hex(input.content);
   await deps.evidence.put(sha256, input.content);
