@@ -2,6 +2,7 @@ import { auditRepository } from "./audit/audit.repository";
 import { sessionsRepository } from "./auth/sessions.repository";
 import { cyclesRepository } from "./cycles/cycles.repository";
 import type { Db, Dialect } from "./db/connect";
+import { sql } from "kysely";
 import type { Executor } from "./db/executor";
 import { evidenceRepository } from "./evidence/evidence.repository";
 import { frameworksRepository } from "./frameworks/frameworks.repository";
@@ -57,11 +58,23 @@ function bind(
           }),
     snapshot: (work) => {
       if (inTransaction) return work(repos);
-      const builder = (executor as Db["db"]).transaction();
-      // SQLite: a transaction reads one snapshot already (WAL); it has no isolation levels.
-      return (
-        dialect === "postgres" ? builder.setIsolationLevel("repeatable read") : builder
-      ).execute((trx) => work(bind(trx, dialect, auditKey, true)));
+      const db = executor as Db["db"];
+      if (dialect === "postgres") {
+        return db
+          .transaction()
+          .setIsolationLevel("repeatable read")
+          .execute((trx) => work(bind(trx, dialect, auditKey, true)));
+      }
+      // SQLite (WAL): a deferred transaction reads one snapshot and never blocks writers
+      // in other processes — unlike the immediate ones writes use (see db/connect.ts).
+      return db.connection().execute(async (connection) => {
+        await sql`begin deferred`.execute(connection);
+        try {
+          return await work(bind(connection, dialect, auditKey, true));
+        } finally {
+          await sql`commit`.execute(connection);
+        }
+      });
     },
   };
   return repos;

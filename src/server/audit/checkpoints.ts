@@ -1,5 +1,13 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { closeSync, fsyncSync, openSync, readFileSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  fstatSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  readSync,
+  writeSync,
+} from "node:fs";
 import type { Checkpoint } from "./audit-chain";
 
 /** The purpose the checkpoint lines' HMAC key is derived for. */
@@ -73,12 +81,11 @@ export function fileCheckpointLog(file: string, key: Buffer): CheckpointLog {
     lines.pop();
     const checkpoints: Checkpoint[] = [];
     lines.forEach((raw, index) => {
-      if (raw.trim() === "") return;
+      // A line that is not JSON at all is such a write, followed by a later append (which
+      // starts on a fresh line): it never held a checkpoint. Whoever can cut lines can also
+      // delete them; printed copies of the checkpoints are what guard against that.
       const line = parseLine(raw);
-      if (!line) {
-        checkpoints.push({ seq: 0, hash: "", at: "", authentic: false, line: index + 1 });
-        return;
-      }
+      if (!line) return;
       checkpoints.push({
         seq: line.seq,
         hash: line.hash,
@@ -105,9 +112,14 @@ export function fileCheckpointLog(file: string, key: Buffer): CheckpointLog {
         at,
         mac: macOf(key, head.seq, head.hash, at),
       };
-      const fd = openSync(file, "a", 0o600);
+      const fd = openSync(file, "a+", 0o600);
       try {
-        writeSync(fd, `${JSON.stringify(line)}\n`);
+        // A line a crash cut short must not swallow this one: start on a fresh line.
+        const size = fstatSync(fd).size;
+        const lastByte = Buffer.alloc(1);
+        if (size > 0) readSync(fd, lastByte, 0, 1, size - 1);
+        const separator = size > 0 && lastByte[0] !== 0x0a ? "\n" : "";
+        writeSync(fd, `${separator}${JSON.stringify(line)}\n`);
         fsyncSync(fd);
       } finally {
         closeSync(fd);

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { mkdir, open, readFile, rename, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { newId } from "../ids";
 
@@ -12,7 +12,21 @@ export interface EvidenceStore {
   has(sha256: string): Promise<boolean>;
 }
 
-/** Files under `root/ab/cd/<sha256>`; written to a temporary name, then renamed (never half-written). */
+/** Makes a file's bytes (or a folder's entries) reach the disk before we go on. */
+async function syncPath(path: string, flags: "r" | "r+"): Promise<void> {
+  const handle = await open(path, flags);
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Files under `root/ab/cd/<sha256>`; written to a temporary name, synced, renamed, and
+ * the folder synced — so a file whose row the database has committed (SQLite runs
+ * `synchronous = FULL`) is on disk too, even after a power cut, and never half-written.
+ */
 export function localEvidenceStore(root: string): EvidenceStore {
   const pathOf = (sha256: string) => join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   const valid = (sha256: string) => /^[0-9a-f]{64}$/.test(sha256);
@@ -30,9 +44,17 @@ export function localEvidenceStore(root: string): EvidenceStore {
         recursive: true,
         mode: 0o700,
       });
+      const folder = join(root, sha256.slice(0, 2), sha256.slice(2, 4));
       const temporary = `${target}.${newId()}.tmp`;
-      await writeFile(temporary, content, { mode: 0o600 });
+      const handle = await open(temporary, "wx", 0o600);
+      try {
+        await handle.writeFile(content);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
       await rename(temporary, target);
+      await syncPath(folder, "r");
     },
     async get(sha256) {
       if (!valid(sha256)) return undefined;
