@@ -25,15 +25,22 @@ export const freeTextSchema = (max: number) =>
     .string()
     .max(max)
     .overwrite(cleanFreeText)
-    .describe(`Free text, at most ${max} characters; control and bidi-override characters are removed`);
+    .describe(
+      `Free text, at most ${max} characters; control and bidi-override characters are removed`,
+    );
 
 export const errorSchema = z.object({
   error: z
     .string()
     .describe(
-      "unauthenticated | forbidden | not_found | conflict | invalid | locked | too_large | unsupported",
+      "unauthenticated | forbidden | not_found | conflict | invalid | locked | too_large | unsupported | too_many_requests",
     ),
   message: z.string().describe("In the language of Accept-Language (Chinese by default)"),
+});
+
+/** A refusal of one field of the request (422). */
+export const fieldErrorSchema = errorSchema.extend({
+  field: z.string().optional().describe("The field that was refused"),
 });
 
 export const loginBodySchema = z.object({
@@ -52,6 +59,81 @@ export const meSchema = z.object({
   csrfToken: z
     .string()
     .describe("Send back in the X-CSRF-Token header on every state-changing request"),
+  twoFactor: z.object({
+    required: z.boolean().describe("This account must sign in with a second factor"),
+    enrolled: z.boolean().describe("Two-factor sign-in (TOTP) is on for this account"),
+    exemptReason: z
+      .string()
+      .nullable()
+      .describe('Why the account signs in without a second factor ("demo": a demo account)'),
+    setupRequired: z
+      .boolean()
+      .describe(
+        "Required but not set up: until it is, this session may only set it up, read /api/me and sign out",
+      ),
+  }),
+});
+
+export const secondFactorChallengeSchema = z.object({
+  secondFactorRequired: z.literal(true),
+  challenge: z
+    .string()
+    .describe("Send with the code to POST /api/auth/2fa/verify; it is not a session"),
+  expiresAt: z.string().describe("When the challenge ends (ISO 8601, UTC)"),
+});
+
+export const secondFactorBodySchema = z.object({
+  challenge: z.string().min(1).max(128),
+  code: z
+    .string()
+    .min(1)
+    .max(64)
+    .describe("The 6 digits of the authenticator app, or one recovery code"),
+});
+
+export const twoFactorSetupSchema = z.object({
+  otpauthUri: z.string().describe("otpauth://totp/… — show it as a QR code"),
+  secret: z.string().describe("The same secret in base32, for typing into the app"),
+  issuer: z.string(),
+  account: z.string(),
+});
+
+export const twoFactorConfirmBodySchema = z.object({
+  code: z.string().min(1).max(16).describe("A code the authenticator app shows for the new secret"),
+});
+
+export const recoveryCodesSchema = z.object({
+  recoveryCodes: z
+    .array(z.string())
+    .describe("Ten one-time codes for when the phone is lost; shown this once only"),
+});
+
+export const usernameParamsSchema = z.object({ username: z.string().min(1).max(64) });
+
+export const accountLocksSchema = z.object({
+  locks: z.array(
+    z.object({
+      username: z.string(),
+      displayName: z.string(),
+      scope: z
+        .enum(["untrusted", "device"])
+        .describe("untrusted: browsers that never signed in to the account; device: one browser"),
+      failures: z.number().describe("Attempts in the current window that did not sign in"),
+      lockedAt: z.string().nullable(),
+      lockedUntil: z.string(),
+      lastAttemptAt: z.string(),
+    }),
+  ),
+});
+
+export const unlockResultSchema = z.object({
+  username: z.string(),
+  liftedLocks: z.number().describe("Locks in force that were lifted"),
+});
+
+export const twoFactorResetSchema = z.object({
+  username: z.string(),
+  wasEnrolled: z.boolean(),
 });
 
 export const yearParamsSchema = z.object({ year: z.coerce.number().int().min(1990).max(2200) });
@@ -160,6 +242,8 @@ export const writtenCheckpointSchema = checkpointSchema.extend({
 
 export type LoginBody = z.infer<typeof loginBodySchema>;
 export type Me = z.infer<typeof meSchema>;
+export type SecondFactorChallenge = z.infer<typeof secondFactorChallengeSchema>;
+export type AccountLocks = z.infer<typeof accountLocksSchema>;
 export type SaveValueBody = z.infer<typeof saveValueBodySchema>;
 export type SavedValue = z.infer<typeof savedValueSchema>;
 export type SaveWorkBody = z.infer<typeof saveWorkBodySchema>;

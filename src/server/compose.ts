@@ -20,6 +20,8 @@ export interface Environment {
   KAOPING_UPLOAD_LIMIT_MB?: string;
   /** 64 hex digits; otherwise <data dir>/secret.key (created on the first start). */
   KAOPING_SECRET_KEY?: string;
+  /** "0" (or "false") lets admin, office and auditor sign in without a second factor. */
+  KAOPING_REQUIRE_2FA?: string;
 }
 
 export interface Composed {
@@ -49,6 +51,7 @@ export async function composeFromEnvironment(
     ...DEFAULT_SERVER_CONFIG,
     secureCookies: env.KAOPING_SECURE_COOKIES === "1" || env.KAOPING_SECURE_COOKIES === "true",
     trustProxy: env.KAOPING_TRUST_PROXY === "1" || env.KAOPING_TRUST_PROXY === "true",
+    requireTwoFactor: env.KAOPING_REQUIRE_2FA !== "0" && env.KAOPING_REQUIRE_2FA !== "false",
     ...(env.KAOPING_UPLOAD_LIMIT_MB
       ? { uploadLimitBytes: Number(env.KAOPING_UPLOAD_LIMIT_MB) * 1024 * 1024 }
       : {}),

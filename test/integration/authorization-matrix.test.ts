@@ -4,6 +4,8 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fas
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDocumentText, type FrameworkDoc } from "../../src/core";
 import { demoFiles } from "../../src/platform/package-files";
+import { toAuthUser } from "../../src/server/auth/auth-user";
+import { setUpTwoFactor } from "../../src/server/auth/set-up-two-factor";
 import {
   DIALECTS,
   TEST_PASSWORD,
@@ -20,7 +22,7 @@ import {
 
 const YEAR = "/api/cycles/2025";
 
-type Status = 200 | 201 | 204 | 401 | 403;
+type Status = 200 | 201 | 204 | 401 | 403 | 422;
 type Role = "admin" | "office" | "leader" | "auditor" | "dept_clerk" | "dept_head";
 /** own/other: the resource belongs to the user's department or another one; none: no department involved. */
 type Target = "own" | "other" | "none";
@@ -49,6 +51,16 @@ const POLICY_TABLE: [route: string, anonymous: Status, admin: Status, office: St
   ["GET /api/cycles/:year/evidence/:id",               401, 200,  200,   200,   200,     { own: 200, other: 403 }],
   // The leader is left out of AUDIT_READERS in src/server/auth/policy.ts.
   ["GET /api/audit/verify",                            401, 200,  200,   403,   200,     403],
+  ["GET /api/audit/checkpoints",                       401, 200,  200,   403,   200,     403],
+  ["POST /api/audit/checkpoints",                      401, 200,  200,   403,   403,     403],
+  // Anyone may turn two-factor sign-in on; confirming with a wrong code reaches the use case (422).
+  ["POST /api/auth/2fa/setup",                         401, 200,  200,   200,   200,     200],
+  ["POST /api/auth/2fa/confirm",                       401, 422,  422,   422,   422,     422],
+  // Public: a made-up challenge is refused whoever sends it.
+  ["POST /api/auth/2fa/verify",                        401, 401,  401,   401,   401,     401],
+  ["GET /api/users/locks",                             401, 200,  200,   403,   403,     403],
+  ["POST /api/users/:username/unlock",                 401, 200,  200,   403,   403,     403],
+  ["POST /api/users/:username/2fa/reset",              401, 200,  403,   403,   403,     403],
 ];
 
 /** What each department owns in the demo framework, used as the "own" or "other" resource. */
@@ -399,6 +411,38 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
       }),
     },
     "GET /api/audit/verify": { request: async () => ({ method: "GET", url: "/api/audit/verify" }) },
+    "GET /api/audit/checkpoints": {
+      request: async () => ({ method: "GET", url: "/api/audit/checkpoints" }),
+    },
+    "POST /api/audit/checkpoints": {
+      request: async () => ({ method: "POST", url: "/api/audit/checkpoints" }),
+    },
+    "POST /api/auth/2fa/setup": {
+      request: async () => ({ method: "POST", url: "/api/auth/2fa/setup" }),
+    },
+    "POST /api/auth/2fa/confirm": {
+      // Enrolment started first, so only the code (never a valid one) can be refused.
+      request: async (_resource, account) => {
+        const user = account ? await harness.deps.repos.users.byUsername(account) : undefined;
+        if (user) await setUpTwoFactor(harness.deps, toAuthUser(user));
+        return { method: "POST", url: "/api/auth/2fa/confirm", payload: { code: "not-a-code" } };
+      },
+    },
+    "POST /api/auth/2fa/verify": {
+      request: async () => ({
+        method: "POST",
+        url: "/api/auth/2fa/verify",
+        payload: { challenge: randomBytes(32).toString("base64url"), code: "123456" },
+      }),
+    },
+    "GET /api/users/locks": { request: async () => ({ method: "GET", url: "/api/users/locks" }) },
+    "POST /api/users/:username/unlock": {
+      request: async () => ({ method: "POST", url: "/api/users/edu-head/unlock" }),
+    },
+    "POST /api/users/:username/2fa/reset": {
+      // An account the rows above never sign in with: a reset ends its sessions.
+      request: async () => ({ method: "POST", url: "/api/users/transport-clerk/2fa/reset" }),
+    },
   };
 
   let nextDeadline = 0;
@@ -473,12 +517,21 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
         const [docBefore, versionsBefore] = await Promise.all([exported(), versions()]);
 
         // All at once: distinct keys, so none of them may conflict with another.
+        // A percentage (max 100) gets a figure inside its bounds: 10.xxx instead of 10xxx.
+        const figureFor = (code: string) =>
+          (FRAMEWORK.dataElements.find((element) => element.code === code)?.max ?? Infinity) < value
+            ? value / 1000
+            : value;
         const responses = await Promise.all(
           FRAMEWORK.dataElements.map(({ code }) =>
             send(session, {
               method: "PUT",
               url: `${YEAR}/values/${code}/${region}`,
-              payload: { value, version: versionsBefore.get(`${code}/${region}`) ?? 0, note: "t" },
+              payload: {
+                value: figureFor(code),
+                version: versionsBefore.get(`${code}/${region}`) ?? 0,
+                note: "t",
+              },
             }),
           ),
         );
@@ -491,7 +544,7 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
         for (const { code } of FRAMEWORK.dataElements) {
           const key = `${code}/${region}`;
           if (allowed.has(code)) {
-            expect(docAfter.values[code]?.[region]).toBe(value);
+            expect(docAfter.values[code]?.[region]).toBe(figureFor(code));
             expect(versionsAfter.get(key)).toBe((versionsBefore.get(key) ?? 0) + 1);
           } else {
             expect(docAfter.values[code]?.[region], key).toBe(docBefore.values[code]?.[region]);

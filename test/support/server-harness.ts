@@ -114,13 +114,20 @@ export async function startHarness(
   await seedDemoIfEmpty(deps, demoFiles(), TEST_PASSWORD);
   const app = await buildApp(deps);
 
+  // Like a browser, each account's client keeps the device cookie of its last sign-in, so
+  // failures a test provokes from elsewhere do not lock it out (auth/device-trust.ts).
+  const devices = new Map<string, string>();
   async function as(username: string): Promise<Client> {
+    const device = devices.get(username);
     const login = await app.inject({
       method: "POST",
       url: "/api/auth/login",
       payload: { username, password: TEST_PASSWORD },
+      ...(device ? { cookies: { kaoping_device: device } } : {}),
     });
     if (login.statusCode !== 200) throw new Error(`login as ${username} failed: ${login.body}`);
+    const kept = login.cookies.find((candidate) => candidate.name === "kaoping_device");
+    if (kept) devices.set(username, kept.value);
     const cookie = login.cookies.find((candidate) => candidate.name === "kaoping_session")!;
     const csrfToken = (login.json() as { csrfToken: string }).csrfToken;
     const request = (options: InjectOptions) =>

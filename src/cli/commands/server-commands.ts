@@ -95,16 +95,19 @@ export async function usersCommand(argv: string[], lang: Lang, env: Env): Promis
     !action ||
     !username ||
     extra !== undefined ||
-    !["add", "disable", "reset-password"].includes(action)
+    !["add", "disable", "reset-password", "unlock", "reset-2fa"].includes(action)
   ) {
     throw new UsageError(
       localized(
-        "用法：kaoping users add 用户名 --role 角色 [--department 单位代码] [--name 姓名] [--password 密码]\n      kaoping users disable 用户名\n      kaoping users reset-password 用户名 [--password 密码]",
-        "usage: kaoping users add USERNAME --role ROLE [--department CODE] [--name NAME] [--password P]\n       kaoping users disable USERNAME\n       kaoping users reset-password USERNAME [--password P]",
+        "用法：kaoping users add 用户名 --role 角色 [--department 单位代码] [--name 姓名] [--password 密码]\n      kaoping users disable 用户名\n      kaoping users reset-password 用户名 [--password 密码]\n      kaoping users unlock 用户名\n      kaoping users reset-2fa 用户名",
+        "usage: kaoping users add USERNAME --role ROLE [--department CODE] [--name NAME] [--password P]\n       kaoping users disable USERNAME\n       kaoping users reset-password USERNAME [--password P]\n       kaoping users unlock USERNAME\n       kaoping users reset-2fa USERNAME",
       ),
     );
   }
   const given = args.options.get("password");
+  if (action === "unlock" || action === "reset-2fa") {
+    return withServer(env, (composed) => guardAccount(action, username, lang, composed.deps));
+  }
   return withServer(env, async ({ deps }) => {
     const users = await import("../../server/users/manage-users");
     const { generatePassword } = await import("../../server/seed/seed-demo");
@@ -150,4 +153,41 @@ export async function usersCommand(argv: string[], lang: Lang, env: Env): Promis
       ) + shown
     );
   });
+}
+
+/** `kaoping users unlock NAME` and `kaoping users reset-2fa NAME`: the same use cases as the API. */
+async function guardAccount(
+  action: "unlock" | "reset-2fa",
+  username: string,
+  lang: Lang,
+  deps: Parameters<typeof import("../../server/users/account-locks").unlockAccount>[0],
+): Promise<string> {
+  if (action === "unlock") {
+    const { unlockAccount } = await import("../../server/users/account-locks");
+    const result = await unlockAccount(deps, operator(), username);
+    return result.liftedLocks > 0
+      ? pick(
+          lang,
+          `已解除用户 ${username} 的登录锁定（${result.liftedLocks} 处），失败次数已清零`,
+          `lifted ${result.liftedLocks} sign-in lock(s) on ${username} and cleared its failure counts`,
+        )
+      : pick(
+          lang,
+          `用户 ${username} 当前没有登录锁定；失败次数已清零`,
+          `${username} was not locked; its failure counts are cleared`,
+        );
+  }
+  const { resetTwoFactor } = await import("../../server/users/reset-two-factor");
+  const result = await resetTwoFactor(deps, operator(), username);
+  return result.wasEnrolled
+    ? pick(
+        lang,
+        `已重置用户 ${username} 的双因素登录并结束其会话；下次登录时重新设置`,
+        `reset two-factor sign-in for ${username} and ended their sessions; they set it up again at the next sign-in`,
+      )
+    : pick(
+        lang,
+        `用户 ${username} 尚未开启双因素登录；已清除未完成的设置并结束其会话`,
+        `${username} had not turned two-factor sign-in on; cleared any unfinished setup and ended their sessions`,
+      );
 }

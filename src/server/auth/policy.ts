@@ -9,6 +9,10 @@ export const CITY_READERS: readonly Role[] = ["admin", "office", "leader", "audi
 export const CITY_WRITERS: readonly Role[] = ["admin", "office"];
 /** Roles that may read and verify the audit log. */
 export const AUDIT_READERS: readonly Role[] = ["admin", "office", "auditor"];
+/** Roles that may see which accounts are locked out of signing in, and lift the locks. */
+export const LOCK_KEEPERS: readonly Role[] = ["admin", "office"];
+/** Roles that may remove an account's second factor (it lets the next sign-in enrol anew). */
+export const SECOND_FACTOR_RESETTERS: readonly Role[] = ["admin"];
 
 export function requireRole(user: AuthUser, roles: readonly Role[]): void {
   if (!roles.includes(user.role)) {

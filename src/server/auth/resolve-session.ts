@@ -2,12 +2,14 @@ import type { Clock } from "../clock";
 import { sha256Hex } from "../ids";
 import type { Repositories } from "../repositories";
 import type { AuthUser } from "./auth-user";
+import type { SecondFactorState } from "./two-factor-policy";
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, SESSION_TOUCH_MS } from "./session-policy";
 
 export interface ActiveSession {
   id: string;
   user: AuthUser;
   csrfToken: string;
+  secondFactor: SecondFactorState;
 }
 
 /**
@@ -38,7 +40,15 @@ export async function resolveSession(
     role: row.role,
     departmentCode: row.department_code,
   };
-  return { id, user, csrfToken: row.csrf_token };
+  return {
+    id,
+    user,
+    csrfToken: row.csrf_token,
+    secondFactor: {
+      enrolled: row.totp_confirmed_at !== null,
+      exemptReason: row.two_factor_exempt,
+    },
+  };
 }
 
 /** Ends the session behind a token (logout). */

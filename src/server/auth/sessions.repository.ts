@@ -10,6 +10,7 @@ export function sessionsRepository(db: Executor) {
       db
         .selectFrom("sessions")
         .innerJoin("users", "users.id", "sessions.user_id")
+        .leftJoin("totp_credentials", "totp_credentials.user_id", "sessions.user_id")
         .select([
           "sessions.id as session_id",
           "sessions.csrf_token",
@@ -21,6 +22,8 @@ export function sessionsRepository(db: Executor) {
           "users.role",
           "users.department_code",
           "users.disabled",
+          "users.two_factor_exempt",
+          "totp_credentials.confirmed_at as totp_confirmed_at",
         ])
         .where("sessions.id", "=", id)
         .executeTakeFirst(),
@@ -29,6 +32,8 @@ export function sessionsRepository(db: Executor) {
     delete: (id: string) => db.deleteFrom("sessions").where("id", "=", id).execute(),
     deleteForUser: (userId: string) =>
       db.deleteFrom("sessions").where("user_id", "=", userId).execute(),
+    deleteForUserExcept: (userId: string, keep: string) =>
+      db.deleteFrom("sessions").where("user_id", "=", userId).where("id", "!=", keep).execute(),
   };
 }
 

@@ -1,10 +1,14 @@
 import { sql, type Kysely } from "kysely";
 import * as initial from "./migrations/0001-initial";
+import * as accounts from "./migrations/0002-accounts";
 import type { Dialect } from "./connect";
 
 /** Migrations in order. Each runs once, inside a transaction, recorded in kaoping_migrations. */
 const MIGRATIONS: { name: string; up: (db: Kysely<unknown>, dialect: Dialect) => Promise<void> }[] =
-  [{ name: "0001-initial", up: initial.up }];
+  [
+    { name: "0001-initial", up: initial.up },
+    { name: "0002-accounts", up: accounts.up },
+  ];
 
 /** Brings the schema up to date. Safe to call at every start. */
 export async function migrate(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {

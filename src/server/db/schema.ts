@@ -20,10 +20,57 @@ export interface UsersTable {
   role: Role;
   department_code: string | null;
   disabled: number;
-  failed_logins: number;
-  locked_until: string | null;
   created_at: string;
   password_changed_at: string;
+  /** Why this account signs in without a second factor whatever its role ("demo"), or null. */
+  two_factor_exempt: string | null;
+}
+
+/**
+ * Sign-in attempts counted for one scope: `account:<name>` (clients that account does
+ * not know, whether or not the name exists) or `device:<id>` (one trusted browser).
+ */
+export interface LoginThrottleTable {
+  key: string;
+  /** The name that was typed, as the database stores it. */
+  username: string;
+  scope: "untrusted" | "device";
+  /** Attempts in the current window that have not ended in a sign-in. */
+  failures: number;
+  window_started_at: string;
+  locked_at: string | null;
+  locked_until: string | null;
+  last_attempt_at: string;
+}
+
+export interface TotpCredentialsTable {
+  user_id: string;
+  /** The base32 TOTP secret sealed with AES-256-GCM (see auth/secret-box.ts). */
+  secret: string;
+  created_at: string;
+  /** Null while enrolment waits for its first code. */
+  confirmed_at: string | null;
+  /** The last time step a code was accepted for; a code is never accepted twice. */
+  last_step: number | null;
+}
+
+export interface RecoveryCodesTable {
+  user_id: string;
+  /** HMAC-SHA256 of the normalized code under a key kept outside the database. */
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+/** Between a correct password and the second factor. `id` is SHA-256 of the token. */
+export interface LoginChallengesTable {
+  id: string;
+  user_id: string;
+  /** The login_throttle key the password step counted against. */
+  throttle_key: string;
+  created_at: string;
+  expires_at: string;
+  attempts: number;
 }
 
 export interface SessionsTable {
@@ -155,6 +202,10 @@ export interface Database {
   departments: DepartmentsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
+  totp_credentials: TotpCredentialsTable;
+  recovery_codes: RecoveryCodesTable;
+  login_challenges: LoginChallengesTable;
   frameworks: FrameworksTable;
   cycles: CyclesTable;
   cycle_regions: CycleRegionsTable;

@@ -10,8 +10,11 @@ import {
 } from "fastify-type-provider-zod";
 import { auditRoutes } from "../audit/audit.routes";
 import { authRoutes } from "../auth/auth.routes";
+import { registerSignInThrottle } from "../auth/sign-in-throttle";
+import { twoFactorRoutes } from "../auth/two-factor.routes";
 import { cyclesRoutes } from "../cycles/cycles.routes";
 import { evidenceRoutes } from "../evidence/evidence.routes";
+import { usersRoutes } from "../users/users.routes";
 import { valuesRoutes } from "../values/values.routes";
 import { workRoutes } from "../work/work.routes";
 import { installErrorHandler } from "./error-handler";
@@ -77,6 +80,7 @@ export async function buildApp(
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
   });
   await app.register(cookie);
+  await registerSignInThrottle(app, deps);
   await app.register(multipart, {
     limits: { fileSize: deps.config.uploadLimitBytes, files: 1, fields: 10 },
   });
@@ -104,6 +108,8 @@ export async function buildApp(
   installTextGuard(app);
 
   authRoutes(app, deps);
+  twoFactorRoutes(app, deps);
+  usersRoutes(app, deps);
   cyclesRoutes(app, deps);
   valuesRoutes(app, deps);
   workRoutes(app, deps);

@@ -7,12 +7,18 @@ export interface ServerConfig {
   uploadLimitBytes: number;
   /** Trust X-Forwarded-* from a reverse proxy. */
   trustProxy: boolean;
+  /**
+   * Admin, office and auditor accounts must sign in with a second factor (TOTP); on
+   * unless KAOPING_REQUIRE_2FA=0. Accounts marked exempt (the demo accounts) are not held to it.
+   */
+  requireTwoFactor: boolean;
 }
 
 export const DEFAULT_SERVER_CONFIG: ServerConfig = {
   secureCookies: false,
   uploadLimitBytes: 50 * 1024 * 1024,
   trustProxy: false,
+  requireTwoFactor: true,
 };
 
 export interface ServerDeps extends UseCaseDeps {

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { localized } from "../../core";
 import type { AuthUser } from "../auth/auth-user";
 import { resolveSession, type ActiveSession } from "../auth/resolve-session";
+import { assertSecondFactorReady } from "../auth/two-factor-policy";
 import type { UseCaseDeps } from "../context";
 import { DomainError } from "../errors";
 
@@ -21,6 +22,11 @@ declare module "fastify" {
      * like any failed login); elsewhere such text is refused with 422 before the handler.
      */
     handlesMalformedText?: boolean;
+    /**
+     * Open to a session whose account must set up two-factor sign-in first (enrolment,
+     * /api/me, sign-out); every other route answers such a session 403.
+     */
+    allowedBeforeTwoFactorSetup?: boolean;
   }
 }
 
@@ -62,11 +68,12 @@ export function clearSessionCookie(reply: FastifyReply, options: CookieOptions):
 /**
  * Authenticates every /api request that is not marked public, and checks the CSRF
  * token on every state-changing one: the X-CSRF-Token header must equal the token
- * issued with the session (login response and GET /api/me).
+ * issued with the session (login response and GET /api/me). A session whose account must
+ * set up two-factor sign-in first reaches only the routes marked `allowedBeforeTwoFactorSetup`.
  */
 export function installSessionHook(
   app: FastifyInstance,
-  deps: Pick<UseCaseDeps, "repos" | "clock">,
+  deps: Pick<UseCaseDeps, "repos" | "clock"> & { config: { requireTwoFactor: boolean } },
 ): void {
   app.addHook("preValidation", async (request) => {
     if (request.routeOptions.config?.public || !request.url.startsWith("/api/")) return;
@@ -92,6 +99,9 @@ export function installSessionHook(
           ),
         );
       }
+    }
+    if (!request.routeOptions.config?.allowedBeforeTwoFactorSetup) {
+      assertSecondFactorReady(session, deps.config.requireTwoFactor);
     }
     request.session = session;
   });

@@ -16,6 +16,8 @@ export interface NewUser {
   role: Role;
   department?: string | null;
   displayName?: string;
+  /** Why the account signs in without a second factor whatever its role (the demo accounts: "demo"). */
+  twoFactorExempt?: string;
 }
 
 function assertPassword(password: string, username: string): void {
@@ -77,23 +79,26 @@ export async function addUser(
       role: input.role,
       department_code: department,
       disabled: 0,
-      failed_logins: 0,
-      locked_until: null,
       created_at: now,
       password_changed_at: now,
+      two_factor_exempt: input.twoFactorExempt ?? null,
     });
     await recordAudit(tx, deps.clock, {
       actor,
       action: "user.create",
       objectType: "user",
       objectId: input.username,
-      after: { role: input.role, department },
+      after: {
+        role: input.role,
+        department,
+        ...(input.twoFactorExempt ? { twoFactorExempt: input.twoFactorExempt } : {}),
+      },
     });
   });
   return { id, username: input.username, role: input.role, department };
 }
 
-async function findUser(deps: Pick<UseCaseDeps, "repos">, username: string) {
+export async function findUser(deps: Pick<UseCaseDeps, "repos">, username: string) {
   const user = await deps.repos.users.byUsername(username);
   if (!user) throw notFound(`没有用户 ${username}`, `there is no user ${username}`);
   return user;
@@ -132,6 +137,7 @@ export async function resetPassword(
   const passwordHash = await deps.passwords.hash(password);
   await deps.repos.transaction(async (tx) => {
     await tx.users.setPassword(user.id, passwordHash, deps.clock.now().toISOString());
+    await tx.users.throttle.clearForUsername(user.username);
     await tx.sessions.deleteForUser(user.id);
     await recordAudit(tx, deps.clock, {
       actor,

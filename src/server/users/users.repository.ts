@@ -1,11 +1,18 @@
+import { loginThrottleRepository } from "../auth/login-throttle.repository";
+import { twoFactorRepository } from "../auth/two-factor.repository";
 import type { Executor } from "../db/executor";
 import type { UsersTable } from "../db/schema";
 
 export type UserRow = UsersTable;
 
-/** All SQL for users (accounts) and departments. */
+/**
+ * All SQL for users (accounts) and departments. An account's sign-in counters and its
+ * second factor are account data too: `throttle` and `twoFactor`.
+ */
 export function usersRepository(db: Executor) {
   return {
+    throttle: loginThrottleRepository(db),
+    twoFactor: twoFactorRepository(db),
     byUsername: (username: string) =>
       db.selectFrom("users").selectAll().where("username", "=", username).executeTakeFirst(),
     byId: (id: string) =>
@@ -20,18 +27,6 @@ export function usersRepository(db: Executor) {
         ).n,
       ),
     insert: (user: UserRow) => db.insertInto("users").values(user).execute(),
-    recordFailedLogin: (id: string, failedLogins: number, lockedUntil: string | null) =>
-      db
-        .updateTable("users")
-        .set({ failed_logins: failedLogins, locked_until: lockedUntil })
-        .where("id", "=", id)
-        .execute(),
-    clearFailedLogins: (id: string) =>
-      db
-        .updateTable("users")
-        .set({ failed_logins: 0, locked_until: null })
-        .where("id", "=", id)
-        .execute(),
     setDisabled: (id: string, disabled: boolean) =>
       db
         .updateTable("users")
@@ -41,12 +36,7 @@ export function usersRepository(db: Executor) {
     setPassword: (id: string, passwordHash: string, at: string) =>
       db
         .updateTable("users")
-        .set({
-          password_hash: passwordHash,
-          password_changed_at: at,
-          failed_logins: 0,
-          locked_until: null,
-        })
+        .set({ password_hash: passwordHash, password_changed_at: at })
         .where("id", "=", id)
         .execute(),
     upsertDepartment: async (code: string, name: string) => {
