@@ -29,6 +29,17 @@ export default defineConfig({
           testTimeout: 30000,
         },
       },
+      {
+        // Kills the real server (the built bundle) at random moments; see test/crash/.
+        test: {
+          name: "crash",
+          include: ["test/crash/**/*.test.ts"],
+          globalSetup: ["test/cli/global-setup.ts"],
+          env: { TZ: "UTC" },
+          testTimeout: 120000,
+          hookTimeout: 60000,
+        },
+      },
     ],
   },
 });

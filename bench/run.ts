@@ -93,3 +93,12 @@ function cliBench(): void {
 scoringBench();
 cliBench();
 await saveBench();
+await (await import("./zip-inspection")).zipInspectionBench();
+await (await import("./login-timing")).loginTimingBench();
+// `npm run bench -- --crash` adds the long crash run (test/crash: 200 kills per database,
+// several minutes each), the same as `npm run crash`.
+if (process.argv.includes("--crash")) {
+  const { crashCommand, parseCrashArgs } = await import("../test/crash/main");
+  console.log("");
+  if (!(await crashCommand(parseCrashArgs(["--quiet"])))) process.exitCode = 1;
+}

@@ -28,6 +28,9 @@ export interface WritableKey {
   element: string;
   region: string;
   version: number;
+  /** The element's bounds in the framework (a save outside them is refused). */
+  min?: number;
+  max?: number;
 }
 
 export interface BenchAccount {
@@ -109,6 +112,8 @@ export async function createBenchDatabase(dialect: Dialect): Promise<BenchDataba
           element,
           region,
           version: versions.get(`${element}/${region}`) ?? 0,
+          min: framework.elements.get(element)?.min,
+          max: framework.elements.get(element)?.max,
         })),
       );
       if (keys.length > 0) accounts.push({ username: account.username, keys });

@@ -21,6 +21,11 @@ export interface ServerSpec {
   kind: "real" | "bare";
   env: Environment;
   cycleId: string;
+  /**
+   * SQLite only: run the real app with this `synchronous` setting instead of the one
+   * openSqlite chooses (FULL), to measure what durability costs (save-durability.ts).
+   */
+  sqliteSynchronous?: "NORMAL" | "FULL";
 }
 
 export interface ServerReady {
@@ -73,6 +78,10 @@ async function main(): Promise<void> {
   if (spec.kind === "real") {
     const composed = await composeFromEnvironment(spec.env, { argon2: TEST_COST });
     db = composed.db;
+    if (db.dialect === "sqlite" && spec.sqliteSynchronous) {
+      const mode = spec.sqliteSynchronous === "NORMAL" ? "NORMAL" : "FULL";
+      await sql.raw(`pragma synchronous = ${mode}`).execute(db.db);
+    }
     app = await buildApp(composed.deps);
   } else {
     db = openDatabase({

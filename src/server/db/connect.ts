@@ -19,6 +19,13 @@ const STATEMENT_CACHE_SIZE = 256;
  * Kysely prepares every SQLite statement afresh; the same few statements run on every
  * request, so keep the prepared ones (a bounded map, oldest dropped first). Safe on
  * one connection: better-sqlite3 runs one statement at a time.
+ *
+ * Kysely opens every transaction with a plain (deferred) `begin`, which reads first and
+ * asks for the write lock only at its first write: when another process (a `kaoping`
+ * command) committed in between, SQLite refuses that upgrade at once with SQLITE_BUSY
+ * instead of waiting. Transactions here are for writing, so they start `begin
+ * immediate` and wait their turn (busy_timeout). Read-only snapshots open their own
+ * deferred transaction (Repositories.snapshot).
  */
 function withStatementCache(database: SQLite.Database) {
   const cache = new Map<string, SQLite.Statement>();
@@ -27,7 +34,7 @@ function withStatementCache(database: SQLite.Database) {
     prepare(sql: string) {
       let statement = cache.get(sql);
       if (!statement) {
-        statement = database.prepare(sql);
+        statement = database.prepare(sql === "begin" ? "begin immediate" : sql);
         if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
         cache.set(sql, statement);
       }
@@ -49,7 +56,14 @@ export function openSqlite(file: string): Db {
   database.pragma("journal_mode = WAL");
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
-  database.pragma("synchronous = NORMAL");
+  // FULL, not NORMAL: in WAL mode NORMAL syncs the WAL only at checkpoints, and SQLite
+  // documents that a transaction committed that way "might roll back following a power
+  // loss or system crash" (it stays consistent, but the last commits can vanish). A
+  // clerk told "saved" must find the figure after a power cut, so every commit syncs the
+  // WAL. A killed process cannot show the difference (the OS still holds its writes);
+  // only power loss or a kernel crash can. With group commit the sync is paid once per
+  // batch of saves; bench/save-durability.ts measures what it costs.
+  database.pragma("synchronous = FULL");
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(database) }),
   });

@@ -2,11 +2,13 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { loadFramework, parseDocumentText, type DataDoc } from "../../core";
 import { passwordProblems } from "../auth/password-policy";
+import type { PasswordHasher } from "../auth/passwords";
 import type { UseCaseDeps } from "../context";
 import { createCycle } from "../cycles/create-cycle";
 import { importFramework } from "../frameworks/import-framework";
 import { addUser } from "../users/manage-users";
 import type { Role } from "../db/schema";
+import type { Repositories } from "../repositories";
 
 export const SEED_ACTOR = "system:seed";
 
@@ -57,39 +59,76 @@ export function demoAccounts(departments: { code: string; name: string }[]) {
   return accounts;
 }
 
+/** Nothing is seeded into a database that has accounts or years already. */
+async function isEmpty(repos: Repositories): Promise<boolean> {
+  return (await repos.users.count()) === 0 && (await repos.cycles.list()).length === 0;
+}
+
+/**
+ * A hasher that hands out hashes of `password` made beforehand, so the seeding
+ * transaction does not wait on argon2 (about 50 ms an account at production cost, the
+ * audit chain's head held all the while). Any other password is hashed as usual.
+ */
+async function prehashed(
+  hasher: PasswordHasher,
+  password: string,
+  count: number,
+): Promise<PasswordHasher> {
+  // Each account gets its own salt; argon2 runs off the main thread, so these overlap.
+  const ready = await Promise.all(Array.from({ length: count }, () => hasher.hash(password)));
+  return {
+    hash: async (candidate) =>
+      candidate === password && ready.length > 0 ? ready.pop()! : hasher.hash(candidate),
+    verify: hasher.verify,
+  };
+}
+
 /**
  * On an empty database: imports the illustrative demo framework, opens 2025 with the
  * demo figures (7 regions), and creates the demo accounts. Does nothing otherwise.
+ *
+ * All or nothing, in one transaction: emptiness is what decides whether to seed, so a
+ * start killed halfway must not leave a database that is no longer empty yet has a year
+ * without some or all of its accounts — it would never be seeded again.
  */
 export async function seedDemoIfEmpty(
   deps: Pick<UseCaseDeps, "repos" | "clock" | "passwords" | "pinned">,
   files: { framework: string; data: string },
   password?: string,
 ): Promise<DemoSeedResult> {
-  if ((await deps.repos.users.count()) > 0 || (await deps.repos.cycles.list()).length > 0) {
-    return { seeded: false, usernames: [] };
-  }
+  if (!(await isEmpty(deps.repos))) return { seeded: false, usernames: [] };
+  // Everything that can be read, checked or computed is done before the transaction.
   const frameworkText = readFileSync(files.framework, "utf8");
-  const imported = await importFramework(deps, SEED_ACTOR, {
-    text: frameworkText,
-    file: files.framework,
-  });
   const data = parseDocumentText(readFileSync(files.data, "utf8"), files.data) as DataDoc;
-  await createCycle(deps, SEED_ACTOR, {
-    year: (data as { year: number }).year,
-    frameworkId: imported.id,
-    data,
-  });
-
-  const chosen = password ?? generatePassword();
   const framework = loadFramework(
     parseDocumentText(frameworkText, files.framework),
     files.framework,
   ).framework;
   const accounts = demoAccounts(framework.doc.departments);
-  for (const account of accounts) {
-    await addUser(deps, SEED_ACTOR, { ...account, password: chosen });
-  }
+  const chosen = password ?? generatePassword();
+  const passwords = await prehashed(deps.passwords, chosen, accounts.length);
+
+  const seeded = await deps.repos.transaction(async (tx) => {
+    // Taken first, so two servers starting on one PostgreSQL database queue here and
+    // the second finds the first one's seed instead of seeding again.
+    await tx.audit.lock();
+    if (!(await isEmpty(tx))) return false;
+    const inTx = { ...deps, repos: tx, passwords };
+    const imported = await importFramework(inTx, SEED_ACTOR, {
+      text: frameworkText,
+      file: files.framework,
+    });
+    await createCycle(inTx, SEED_ACTOR, {
+      year: (data as { year: number }).year,
+      frameworkId: imported.id,
+      data,
+    });
+    for (const account of accounts) {
+      await addUser(inTx, SEED_ACTOR, { ...account, password: chosen, twoFactorExempt: "demo" });
+    }
+    return true;
+  });
+  if (!seeded) return { seeded: false, usernames: [] };
   return {
     seeded: true,
     password: chosen,
