@@ -17,6 +17,7 @@ import {
   usersCommand,
 } from "./commands/server-commands";
 import { auditCommand } from "./commands/audit-commands";
+import { backupCommand, restoreCommand } from "./commands/backup-commands";
 
 const HELP = {
   zh: `kaoping —— 基本公共服务均等化绩效考评
@@ -30,6 +31,8 @@ const HELP = {
   kaoping export data --year 年度 [--out 文件]                 导出年度数据（kaoping/data@1）
   kaoping users add|disable|reset-password 用户名 …             管理账户
   kaoping audit verify | checkpoint | checkpoints [--out 文件]  校验审计链；写入、导出库外检查点
+  kaoping backup --out 文件                                     备份数据库、辅证材料与密钥（服务可照常运行）
+  kaoping restore 备份文件                                     恢复到空的数据目录或空的数据库
 数据库：设置 DATABASE_URL 用 PostgreSQL，否则用 KAOPING_DATA_DIR（默认 ./data）下的 SQLite
 选项：
   --lang zh|en   界面语言（也可用环境变量 KAOPING_LANG），默认中文
@@ -45,6 +48,8 @@ Usage:
   kaoping export data --year Y [--out FILE]             export a year (kaoping/data@1)
   kaoping users add|disable|reset-password USERNAME …   manage accounts
   kaoping audit verify | checkpoint | checkpoints       verify the audit chain; write or export checkpoints
+  kaoping backup --out FILE                             back up the database, evidence and key (server may run)
+  kaoping restore FILE                                  restore into an empty data directory or database
 Database: PostgreSQL when DATABASE_URL is set, else SQLite under KAOPING_DATA_DIR (default ./data)
 Options:
   --lang zh|en   language (or KAOPING_LANG), Chinese by default
@@ -63,6 +68,8 @@ const COMMANDS: Record<string, (argv: string[], lang: Lang, env: Env) => string 
     export: exportCommand,
     users: usersCommand,
     audit: auditCommand,
+    backup: backupCommand,
+    restore: restoreCommand,
   };
 
 /** Refusals from the server's use cases (not found, conflict, invalid …) carry a bilingual detail. */
