@@ -29,7 +29,7 @@ const HELP = {
   kaoping serve [--port 端口]                                  启动服务（首次启动载入示例城市）
   kaoping import framework 文件                                导入考评办法（新版本）
   kaoping export data --year 年度 [--out 文件]                 导出年度数据（kaoping/data@1）
-  kaoping users add|disable|reset-password 用户名 …             管理账户
+  kaoping users add|disable|reset-password|unlock|reset-2fa 用户名 …  管理账户、解除锁定、重置双因素登录
   kaoping audit verify | checkpoint | checkpoints [--out 文件]  校验审计链；写入、导出库外检查点
   kaoping backup --out 文件                                     备份数据库、辅证材料与密钥（服务可照常运行）
   kaoping restore 备份文件                                     恢复到空的数据目录或空的数据库
@@ -46,7 +46,7 @@ Usage:
   kaoping serve [--port N]                              start the server (seeds the demo city on first start)
   kaoping import framework FILE                         import a framework (as a new version)
   kaoping export data --year Y [--out FILE]             export a year (kaoping/data@1)
-  kaoping users add|disable|reset-password USERNAME …   manage accounts
+  kaoping users add|disable|reset-password|unlock|reset-2fa USERNAME …  manage accounts, lift locks, reset 2FA
   kaoping audit verify | checkpoint | checkpoints       verify the audit chain; write or export checkpoints
   kaoping backup --out FILE                             back up the database, evidence and key (server may run)
   kaoping restore FILE                                  restore into an empty data directory or database
