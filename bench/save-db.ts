@@ -3,11 +3,9 @@
  * server does it in production (composeFromEnvironment): a SQLite file (WAL) in a
  * temporary directory, or a new PostgreSQL database on the local server.
  */
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { CITY } from "../src/core";
 import { demoFiles } from "../src/platform/package-files";
 import { TEST_COST } from "../src/server/auth/passwords";
@@ -15,13 +13,11 @@ import { elementsOfDepartment } from "../src/server/auth/policy";
 import { composeFromEnvironment, type Environment } from "../src/server/compose";
 import type { Dialect } from "../src/server/db/connect";
 import { demoAccounts, seedDemoIfEmpty } from "../src/server/seed/seed-demo";
+import { adminQuery, createScratchPostgres } from "../test/support/scratch-postgres";
 
 /** The demo accounts' password in the benchmark (as in the tests). */
 export const BENCH_PASSWORD = "Test-Pass-2025!";
 export const BENCH_YEAR = 2025;
-
-const PG_ADMIN_URL =
-  process.env.KAOPING_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 /** A figure a department account may write, with the version stored now (0: none yet). */
 export interface WritableKey {
@@ -52,16 +48,6 @@ export interface BenchDatabase {
   drop(): Promise<void>;
 }
 
-async function adminQuery(text: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  try {
-    await admin.query(text);
-  } finally {
-    await admin.end();
-  }
-}
-
 /** A fresh, migrated database seeded with the demo city and its accounts. */
 export async function createBenchDatabase(dialect: Dialect): Promise<BenchDatabase> {
   let env: Environment;
@@ -71,13 +57,10 @@ export async function createBenchDatabase(dialect: Dialect): Promise<BenchDataba
     env = { KAOPING_DATA_DIR: dataDir };
     drop = async () => rmSync(dataDir, { recursive: true, force: true });
   } else {
-    const name = `kaoping_bench_${randomBytes(6).toString("hex")}`;
-    await adminQuery(`create database ${name}`);
-    const url = new URL(PG_ADMIN_URL);
-    url.pathname = `/${name}`;
-    env = { DATABASE_URL: url.toString(), KAOPING_DATA_DIR: dataDir };
+    const scratch = await createScratchPostgres("kaoping_bench");
+    env = { DATABASE_URL: scratch.url, KAOPING_DATA_DIR: dataDir };
     drop = async () => {
-      await adminQuery(`drop database if exists ${name} with (force)`);
+      await scratch.drop();
       rmSync(dataDir, { recursive: true, force: true });
     };
   }
@@ -131,15 +114,9 @@ export async function createBenchDatabase(dialect: Dialect): Promise<BenchDataba
 /** How many connections are open to a benchmark's PostgreSQL database now. */
 export async function connectionsTo(database: BenchDatabase): Promise<number> {
   const name = new URL(database.env.DATABASE_URL ?? "").pathname.slice(1);
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  try {
-    const result = await admin.query<{ count: string }>(
-      "select count(*) from pg_stat_activity where datname = $1",
-      [name],
-    );
-    return Number(result.rows[0]?.count ?? 0);
-  } finally {
-    await admin.end();
-  }
+  const rows = await adminQuery<{ count: string }>(
+    "select count(*) from pg_stat_activity where datname = $1",
+    [name],
+  );
+  return Number(rows[0]?.count ?? 0);
 }

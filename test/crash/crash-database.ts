@@ -1,10 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
-import pg from "pg";
 import { openPostgres, openSqlite, type Db, type Dialect } from "../../src/server/db/connect";
+import { createScratchPostgres } from "../support/scratch-postgres";
 import type { StoredState } from "./ledger";
 
 /**
@@ -13,19 +12,6 @@ import type { StoredState } from "./ledger";
  * with a fresh data directory for the key, the checkpoints and the evidence. Every
  * restart of the server gets the same ones.
  */
-
-const PG_ADMIN_URL =
-  process.env.KAOPING_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-
-async function adminQuery(text: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  try {
-    await admin.query(text);
-  } finally {
-    await admin.end();
-  }
-}
 
 export interface CrashDatabase {
   dialect: Dialect;
@@ -48,17 +34,14 @@ export async function createCrashDatabase(dialect: Dialect): Promise<CrashDataba
       drop: async () => rmSync(dataDir, { recursive: true, force: true }),
     };
   }
-  const name = `kaoping_crash_${randomBytes(6).toString("hex")}`;
-  await adminQuery(`create database ${name}`);
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
+  const scratch = await createScratchPostgres("kaoping_crash");
   return {
     dialect,
     dataDir,
-    databaseUrl: url.toString(),
-    open: () => openPostgres(url.toString(), 2),
+    databaseUrl: scratch.url,
+    open: () => openPostgres(scratch.url, 2),
     drop: async () => {
-      await adminQuery(`drop database if exists ${name} with (force)`);
+      await scratch.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -37,10 +37,9 @@ import { buildApp } from "../../src/server/http/app";
 import { sha256Hex } from "../../src/server/ids";
 import { secretsFromKey } from "../../src/server/secrets/server-key";
 import { seedDemoIfEmpty } from "../../src/server/seed/seed-demo";
+import { createScratchPostgres } from "../support/scratch-postgres";
 import { DIALECTS, TEST_PASSWORD } from "../support/server-harness";
 
-const PG_ADMIN_URL =
-  process.env.KAOPING_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const FIGURE = "/api/cycles/2025/values/PRIMARY_ENROLLED/HC";
 const ADMIN: AuthUser = {
   id: "backup-test",
@@ -62,35 +61,19 @@ interface Place {
 const scratch = mkdtempSync(join(tmpdir(), "kaoping-backup-"));
 const places: Place[] = [];
 
-async function adminQuery(text: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  try {
-    await admin.query(text);
-  } finally {
-    await admin.end();
-  }
-}
-
 /** An empty place: the data directory does not exist yet, the database has no tables. */
 async function emptyPlace(dialect: Dialect): Promise<Place> {
   const dataDir = join(mkdtempSync(join(scratch, "place-")), "data");
-  let databaseUrl: string | undefined;
-  let name = "";
-  if (dialect === "postgres") {
-    name = `kaoping_backup_${randomBytes(6).toString("hex")}`;
-    await adminQuery(`create database ${name}`);
-    const url = new URL(PG_ADMIN_URL);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-  }
+  const database =
+    dialect === "postgres" ? await createScratchPostgres("kaoping_backup") : undefined;
+  const databaseUrl = database?.url;
   const place: Place = {
     dialect,
     dataDir,
     ...(databaseUrl ? { databaseUrl } : {}),
     env: { KAOPING_DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
     async drop() {
-      if (name) await adminQuery(`drop database if exists ${name} with (force)`);
+      await database?.drop();
     },
   };
   places.push(place);

@@ -4,7 +4,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
-import pg from "pg";
 import { demoFiles } from "../../src/platform/package-files";
 import { createPasswordHasher, TEST_COST } from "../../src/server/auth/passwords";
 import { manualClock } from "../../src/server/clock";
@@ -25,6 +24,7 @@ import {
   CHECKPOINT_KEY_PURPOSE,
   fileCheckpointLog,
 } from "../../src/server/audit/checkpoints";
+import { createScratchPostgres } from "./scratch-postgres";
 import { secretsFromKey } from "../../src/server/secrets/server-key";
 import { localEvidenceStore } from "../../src/server/storage/evidence-store";
 
@@ -35,9 +35,6 @@ export const TEST_PASSWORD = "Test-Pass-2025!";
 export const DIALECTS: Dialect[] =
   process.env.KAOPING_TEST_SKIP_POSTGRES === "1" ? ["sqlite"] : ["sqlite", "postgres"];
 
-const PG_ADMIN_URL =
-  process.env.KAOPING_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-
 /** A database of its own for one test file: in-memory SQLite, or a fresh PostgreSQL database. */
 export async function openTestDatabase(
   dialect: Dialect,
@@ -46,22 +43,13 @@ export async function openTestDatabase(
     const db = openSqlite(":memory:");
     return { db, drop: () => db.close() };
   }
-  const name = `kaoping_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  const db = openPostgres(url.toString(), 70);
+  const scratch = await createScratchPostgres("kaoping_test");
+  const db = openPostgres(scratch.url, 70);
   return {
     db,
     async drop() {
       await db.close();
-      const cleanup = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await scratch.drop();
     },
   };
 }
