@@ -57,15 +57,34 @@ describe.each(DIALECTS)("saving figures and work answers on %s", (dialect) => {
   });
 
   it.each([
-    [{ value: "abc", version: 1 }, "value"],
-    [{ value: 1 }, "version"],
-    [{ value: 1, version: -1 }, "version"],
-    [{ value: 1, version: 1.5 }, "version"],
-    [{ value: null, version: 1 }, "value"],
-  ])("refuses %j with 422 naming the field", async (body, field) => {
+    [{ value: "abc", version: 1 }, "value: 应为数字，实为文字“abc”"],
+    [{ value: 1 }, "version: 缺少此项（必填）"],
+    [{ value: 1, version: -1 }, "version: 应 ≥ 0"],
+    [{ value: 1, version: 1.5 }, "version: "],
+    [{ value: null, version: 1 }, "value: 应为数字"],
+  ])("refuses %j with 422 naming the field, in Chinese", async (body, message) => {
     const response = await clerk.put(`${VALUE}/PRIMARY_ENROLLED/BL`, body);
     expect(response.statusCode).toBe(422);
-    expect(response.json().message).toContain(field);
+    expect(response.json().message).toContain(message);
+    expect(response.json().message).not.toMatch(/Invalid input|expected/);
+  });
+
+  it("refuses a figure too large for a double (1e400 reads as Infinity) in the user's language", async () => {
+    const send = (lang?: string) =>
+      clerk.request({
+        method: "PUT",
+        url: `${VALUE}/PRIMARY_ENROLLED/BL`,
+        headers: {
+          "content-type": "application/json",
+          ...(lang ? { "accept-language": lang } : {}),
+        },
+        payload: '{"value":1e400,"version":1}',
+      });
+    expect((await send()).json()).toMatchObject({
+      error: "invalid",
+      message: "value: 应为有限的数字",
+    });
+    expect((await send("en")).json().message).toBe("value: must be a finite number");
   });
 
   it("answers 404 for an unknown element or region, 403 for another department's element", async () => {

@@ -15,20 +15,59 @@ const STATUS: Record<ErrorKind, number> = {
   unsupported: 415,
 };
 
+/**
+ * One failed check as fastify-type-provider-zod reports it: the zod issue's code as
+ * `keyword`, the rest of the issue (expected, input, minimum, …) as `params`.
+ */
 interface ValidationItem {
+  keyword?: string;
   instancePath?: string;
   message?: string;
-  params?: { issue?: Parameters<typeof describeZodIssue>[0] };
+  params?: Record<string, unknown>;
 }
+
+/** What the client sent at a JSON-pointer-like path ("/awarded/C1"), or undefined. */
+function valueAt(root: unknown, pointer: string): unknown {
+  let value = root;
+  for (const key of pointer.split("/").filter(Boolean)) {
+    if (value === null || typeof value !== "object" || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/**
+ * The zod issue back together, with the input it was about (zod leaves it out), so the
+ * message comes out in the user's language and says what was sent.
+ */
+function zodIssueOf(
+  item: ValidationItem,
+  sent: unknown,
+): Parameters<typeof describeZodIssue>[0] | undefined {
+  if (!item.keyword || !item.params) return undefined;
+  return {
+    ...item.params,
+    input: valueAt(sent, item.instancePath ?? ""),
+    code: item.keyword,
+    path: [],
+    message: item.message ?? "",
+  } as never;
+}
+
+const SENT: Record<string, (request: FastifyRequest) => unknown> = {
+  body: (request) => request.body,
+  querystring: (request) => request.query,
+  params: (request) => request.params,
+  headers: (request) => request.headers,
+};
 
 function validationMessage(error: FastifyError, request: FastifyRequest) {
   const lang = requestLang(request);
   const where = error.validationContext ?? "body";
   const issues = ((error.validation ?? []) as ValidationItem[]).map((item) => {
     const field = (item.instancePath ?? "").replace(/^\//, "").replace(/\//g, ".") || where;
-    const text = item.params?.issue
-      ? describeZodIssue(item.params.issue)[lang]
-      : (item.message ?? "");
+    const issue = zodIssueOf(item, SENT[where]?.(request));
+    const text = issue ? describeZodIssue(issue)[lang] : (item.message ?? "");
     return { field, message: text };
   });
   const message = issues.map((issue) => `${issue.field}: ${issue.message}`).join("; ");
