@@ -44,7 +44,7 @@ export async function startServer(
       seed.generatedPassword
         ? `示例账户的密码（只显示这一次，请记下）：${seed.password}`
         : "示例账户的密码：KAOPING_DEMO_PASSWORD 所设的值",
-      "示例账户登录时免用第二重验证（双因素登录），以便凭上面的密码试用各个角色；新建的系统管理员、考评办和审计账户须设置双因素登录。",
+      "示例账户登录时不要求双因素登录（动态验证码），凭上面的密码即可试用各个角色；正式的系统管理员、考评办和审计账户须设置双因素登录。",
     );
   }
   if (!deps.config.requireTwoFactor) {
