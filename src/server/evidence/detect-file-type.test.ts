@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { detectFileType } from "./detect-file-type";
 import { readZipDirectory } from "./zip-directory";
+import { oleFile } from "../../../test/support/ole-builder";
+import { buildZip } from "../../../test/support/zip-builder";
 
 // ── Small builders for real (if tiny) files ──────────────────────────────────────────
 
@@ -20,84 +22,9 @@ const u32 = (value: number) => {
   return buffer;
 };
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(data: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of data) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-/** A valid ZIP with STORE (uncompressed) entries: local headers, central directory, end record. */
-function storedZip(entries: [name: string, content: string][]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of entries) {
-    const nameBytes = Buffer.from(name, "utf8");
-    const content = Buffer.from(text, "utf8");
-    const crc = crc32(content);
-    const common = bytes(
-      u16(0x0800), // flags: the name is UTF-8
-      u16(0), // method: STORE
-      u16(0), // time
-      u16(0), // date
-      u32(crc),
-      u32(content.length),
-      u32(content.length),
-      u16(nameBytes.length),
-      u16(0),
-    );
-    const local = bytes(u32(0x04034b50), u16(20), common, nameBytes, content);
-    centrals.push(
-      bytes(
-        u32(0x02014b50),
-        u16(20),
-        u16(20),
-        common,
-        u16(0),
-        u16(0),
-        u16(0),
-        u32(0),
-        u32(offset),
-        nameBytes,
-      ),
-    );
-    locals.push(local);
-    offset += local.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = bytes(
-    u32(0x06054b50),
-    u16(0),
-    u16(0),
-    u16(entries.length),
-    u16(entries.length),
-    u32(directory.length),
-    u32(offset),
-    u16(0),
-  );
-  return Buffer.concat([...locals, directory, end]);
-}
-
-/** An OLE2 compound file header and one directory sector holding the root and one stream. */
-function oleFile(streamName: string): Buffer {
-  const header = Buffer.alloc(512);
-  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header);
-  header.writeUInt16LE(9, 0x1e); // 512-byte sectors
-  header.writeUInt32LE(0, 0x30); // the directory starts in sector 0
-  const entry = (name: string, type: number) => {
-    const slot = Buffer.alloc(128);
-    slot.write(name, 0, "utf16le");
-    slot.writeUInt16LE((name.length + 1) * 2, 64);
-    slot[66] = type;
-    return slot;
-  };
-  return Buffer.concat([header, entry("Root Entry", 5), entry(streamName, 2), Buffer.alloc(256)]);
-}
+/** A valid ZIP with STORE (uncompressed) entries, as OpenDocument needs for its `mimetype`. */
+const storedZip = (entries: [name: string, content: string][]) =>
+  buildZip(entries.map(([name, content]) => ({ name, content, method: "store" })));
 
 const CONTENT_TYPES =
   '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
