@@ -19,11 +19,15 @@ export function packageRoot(): string {
   throw new Error("cannot find the Kaoping package root");
 }
 
-/** The bundled, illustrative demo: a Guangdong-style framework and Huizhou's 2025 figures. */
-export function demoFiles(): { framework: string; data: string } {
+/**
+ * The bundled, illustrative demo: a Guangdong-style framework and Huizhou's 2025 figures,
+ * and the figures of earlier years (2024) that the server seeds as closed years to compare.
+ */
+export function demoFiles(): { framework: string; data: string; earlierData: string[] } {
   const root = packageRoot();
   return {
     framework: join(root, "content", "demo", "framework.yaml"),
     data: join(root, "content", "demo", "huizhou-2025.yaml"),
+    earlierData: [join(root, "content", "demo", "huizhou-2024.yaml")],
   };
 }

@@ -1,4 +1,6 @@
 import { auditRepository } from "./audit/audit.repository";
+import { commentsRepository } from "./comments/comments.repository";
+import { departmentsRepository } from "./departments/departments.repository";
 import { sessionsRepository } from "./auth/sessions.repository";
 import { cyclesRepository } from "./cycles/cycles.repository";
 import type { Db, Dialect } from "./db/connect";
@@ -15,6 +17,8 @@ export interface Repositories {
   audit: ReturnType<typeof auditRepository>;
   sessions: ReturnType<typeof sessionsRepository>;
   cycles: ReturnType<typeof cyclesRepository>;
+  comments: ReturnType<typeof commentsRepository>;
+  departments: ReturnType<typeof departmentsRepository>;
   evidence: ReturnType<typeof evidenceRepository>;
   frameworks: ReturnType<typeof frameworksRepository>;
   users: ReturnType<typeof usersRepository>;
@@ -40,6 +44,8 @@ function bind(
     audit: auditRepository(executor, dialect, auditKey),
     sessions: sessionsRepository(executor),
     cycles: cyclesRepository(executor),
+    comments: commentsRepository(executor),
+    departments: departmentsRepository(executor),
     evidence: evidenceRepository(executor),
     frameworks: frameworksRepository(executor),
     users: usersRepository(executor),

@@ -39,7 +39,7 @@ export async function startServer(
   ];
   if (seed.seeded) {
     banner.push(
-      "已载入示例城市（惠州 2025 年度，示例数据，仅供演示）。",
+      `已载入示例城市（惠州 ${(seed.years ?? []).join("、")} 年度，示例数据，仅供演示；此前的年度已关闭，供对比查看）。`,
       `示例账户（仅供演示）：${seed.usernames.join(", ")}`,
       seed.generatedPassword
         ? `示例账户的密码（只显示这一次，请记下）：${seed.password}`

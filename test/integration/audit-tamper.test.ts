@@ -396,7 +396,12 @@ describe.each(DIALECTS)("audit chain tampering on %s", (dialect) => {
       note: "更正",
     });
     expect(saved.statusCode).toBe(200);
-    const work = await clerk.put("/api/cycles/2025/work/W05", { awarded: { C1: 3, C2: 3 } });
+    const cycle = await harness.deps.repos.cycles.byYear(2025);
+    const answered = await harness.deps.repos.work.one(cycle!.id, "W05");
+    const work = await clerk.put("/api/cycles/2025/work/W05", {
+      awarded: { C1: 3, C2: 3 },
+      version: answered?.version ?? 0,
+    });
     expect(work.statusCode).toBe(200);
     const stale = await clerk.put("/api/cycles/2025/values/PRIMARY_ENROLLED/HC", {
       value: 1,

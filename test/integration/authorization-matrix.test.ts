@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -49,6 +49,15 @@ const POLICY_TABLE: [route: string, anonymous: Status, admin: Status, office: St
   ["PUT /api/cycles/:year/work/:item",                 401, 200,  200,   403,   403,     { own: 200, other: 403 }],
   ["POST /api/cycles/:year/evidence",                  401, 201,  201,   403,   403,     { own: 201, other: 403 }],
   ["GET /api/cycles/:year/evidence/:id",               401, 200,  200,   200,   200,     { own: 200, other: 403 }],
+  ["GET /api/cycles/:year/evidence/:id?inline=1",      401, 200,  200,   200,   200,     { own: 200, other: 403 }],
+  // Only the account that uploaded a file may remove it: the probe's file is the department
+  // user's own upload for "own", another department's clerk's otherwise (so 403 for the office).
+  ["DELETE /api/cycles/:year/evidence/:id",            401, 403,  403,   403,   403,     { own: 204, other: 403 }],
+  ["DELETE /api/cycles/:year/values/:element/:region", 401, 200,  200,   403,   403,     { own: 200, other: 403 }],
+  ["GET /api/cycles/:year/departments",                401, 200,  200,   200,   200,     200],
+  // Comments: the office and the item's own department only.
+  ["GET /api/cycles/:year/comments",                   401, 200,  200,   403,   403,     { own: 200, other: 403 }],
+  ["POST /api/cycles/:year/comments",                  401, 201,  201,   403,   403,     { own: 201, other: 403 }],
   // The leader is left out of AUDIT_READERS in src/server/auth/policy.ts.
   ["GET /api/audit/verify",                            401, 200,  200,   403,   200,     403],
   ["GET /api/audit/checkpoints",                       401, 200,  200,   403,   200,     403],
@@ -61,6 +70,18 @@ const POLICY_TABLE: [route: string, anonymous: Status, admin: Status, office: St
   ["GET /api/users/locks",                             401, 200,  200,   403,   403,     403],
   ["POST /api/users/:username/unlock",                 401, 200,  200,   403,   403,     403],
   ["POST /api/users/:username/2fa/reset",              401, 200,  403,   403,   403,     403],
+  // Account administration is the admin's alone.
+  ["GET /api/users",                                   401, 200,  403,   403,   403,     403],
+  ["POST /api/users",                                  401, 201,  403,   403,   403,     403],
+  ["PATCH /api/users/:username",                       401, 200,  403,   403,   403,     403],
+  ["POST /api/users/:username/password",               401, 200,  403,   403,   403,     403],
+  // Anyone signed in may change their own password; a wrong current one reaches the use case (422).
+  ["POST /api/auth/password",                          401, 422,  422,   422,   422,     422],
+  ["GET /api/audit/log",                               401, 200,  200,   403,   200,     403],
+  ["GET /api/audit/actions",                           401, 200,  200,   403,   200,     403],
+  ["GET /api/frameworks",                              401, 200,  200,   200,   200,     403],
+  ["POST /api/frameworks",                             401, 201,  201,   403,   403,     403],
+  ["POST /api/cycles",                                 401, 201,  201,   403,   403,     403],
 ];
 
 /** What each department owns in the demo framework, used as the "own" or "other" resource. */
@@ -214,7 +235,7 @@ interface Session {
 type Csrf = "valid" | "missing" | "wrong" | "foreign";
 
 interface Request {
-  method: "GET" | "HEAD" | "POST" | "PUT" | "PATCH";
+  method: "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
   url: string;
   payload?: InjectOptions["payload"];
   headers?: Record<string, string>;
@@ -242,6 +263,8 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
   let reader: Client;
   const sessions = new Map<string, Session>();
   const evidenceIds = new Map<string, string>();
+  /** The file the next evidence removal removes (set by its probe's `prepare`). */
+  let preparedEvidenceId: string = randomUUID();
   let nextValue = 10_000;
 
   async function signIn(username: string): Promise<Session> {
@@ -329,6 +352,8 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
   interface Probe {
     request(resource: Resource | undefined, account: string | null): Promise<Request>;
     freshSession?: boolean;
+    /** Sets up what the request acts on (a figure to clear, a file to remove), before `state`. */
+    prepare?(resource: Resource, account: string | null): Promise<void>;
     state?(resource: Resource): Promise<unknown>;
   }
 
@@ -392,7 +417,10 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
       request: async (resource) => ({
         method: "PUT",
         url: `${YEAR}/work/${resource!.workItem}`,
-        payload: { awarded: { [firstCriterion(resource!.workItem)]: 0 } },
+        payload: {
+          awarded: { [firstCriterion(resource!.workItem)]: 0 },
+          version: (await workState(resource!.workItem)).version,
+        },
       }),
       state: (resource) => workState(resource.workItem),
     },
@@ -443,7 +471,166 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
       // An account the rows above never sign in with: a reset ends its sessions.
       request: async () => ({ method: "POST", url: "/api/users/transport-clerk/2fa/reset" }),
     },
+    "GET /api/users": { request: async () => ({ method: "GET", url: "/api/users" }) },
+    "POST /api/users": {
+      request: async () => ({
+        method: "POST",
+        url: "/api/users",
+        payload: {
+          username: `matrix-${randomBytes(4).toString("hex")}`,
+          displayName: "矩阵",
+          role: "leader",
+          password: "Matrix-Given-2026!",
+        },
+      }),
+      state: () => harness.deps.repos.users.count(),
+    },
+    "PATCH /api/users/:username": {
+      prepare: () => ensureMatrixTarget(),
+      request: async () => ({
+        method: "PATCH",
+        url: `/api/users/${MATRIX_TARGET}`,
+        payload: { displayName: `矩阵 ${randomBytes(4).toString("hex")}` },
+      }),
+      state: async () => (await harness.deps.repos.users.byUsername(MATRIX_TARGET))?.display_name,
+    },
+    "POST /api/users/:username/password": {
+      // Not a demo account: the rows below still sign in with theirs.
+      prepare: () => ensureMatrixTarget(),
+      request: async () => ({
+        method: "POST",
+        url: `/api/users/${MATRIX_TARGET}/password`,
+        payload: { password: "Matrix-Given-2026!" },
+      }),
+      state: async () => (await harness.deps.repos.users.byUsername(MATRIX_TARGET))?.password_hash,
+    },
+    "POST /api/auth/password": {
+      request: async () => ({
+        method: "POST",
+        url: "/api/auth/password",
+        payload: { currentPassword: "Not-The-Password-1", newPassword: "Matrix-Chosen-2026!" },
+      }),
+    },
+    "GET /api/audit/log": { request: async () => ({ method: "GET", url: "/api/audit/log" }) },
+    "GET /api/audit/actions": {
+      request: async () => ({ method: "GET", url: "/api/audit/actions" }),
+    },
+    "GET /api/frameworks": { request: async () => ({ method: "GET", url: "/api/frameworks" }) },
+    "POST /api/frameworks": {
+      // The demo framework under another name each time: a new version, never a repeat.
+      request: async () => {
+        const boundary = "matrixframework";
+        const text = JSON.stringify({
+          ...FRAMEWORK,
+          name: `矩阵 ${randomBytes(4).toString("hex")}`,
+        });
+        return {
+          method: "POST",
+          url: "/api/frameworks",
+          headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+          payload:
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="f.json"\r\n\r\n` +
+            `${text}\r\n--${boundary}--\r\n`,
+        };
+      },
+      state: async () => (await harness.deps.repos.frameworks.list()).length,
+    },
+    "POST /api/cycles": {
+      // A year no row has opened yet: one past those there are.
+      request: async () => {
+        const years = (await harness.deps.repos.cycles.list()).map((cycle) => cycle.year);
+        const [framework] = await harness.deps.repos.frameworks.list();
+        return {
+          method: "POST",
+          url: "/api/cycles",
+          payload: { year: Math.max(2100, ...years) + 1, frameworkId: framework!.id },
+        };
+      },
+      state: async () => (await harness.deps.repos.cycles.list()).length,
+    },
+    "GET /api/cycles/:year/evidence/:id?inline=1": {
+      request: async (resource) => ({
+        method: "GET",
+        url: `${YEAR}/evidence/${evidenceIds.get(resource!.department)!}?inline=1`,
+      }),
+    },
+    "DELETE /api/cycles/:year/evidence/:id": {
+      // A fresh file each time: the account's own upload when the resource is its own
+      // department's, else one another department's clerk filed.
+      prepare: async (resource, account) => {
+        const own = ACCOUNTS.find((candidate) => candidate.account === account)?.own;
+        const uploader =
+          account !== null && own === resource.department
+            ? account
+            : `${resource.department.toLowerCase()}-clerk`;
+        const uploaded = await send(await sessionOf(uploader), {
+          method: "POST",
+          url: `${YEAR}/evidence`,
+          ...evidenceForm("indicator", resource.indicator),
+        });
+        expect(uploaded.statusCode, uploaded.body).toBe(201);
+        preparedEvidenceId = (uploaded.json() as { id: string }).id;
+      },
+      request: async () => ({ method: "DELETE", url: `${YEAR}/evidence/${preparedEvidenceId}` }),
+      state: (resource) => evidenceState(resource.indicator),
+    },
+    "DELETE /api/cycles/:year/values/:element/:region": {
+      // A figure to clear, entered by the office when an earlier row cleared it.
+      prepare: async (resource) => {
+        const current = await valueState(resource.element, "HC");
+        if (current.value !== null) return;
+        const saved = await reader.put(`${YEAR}/values/${resource.element}/HC`, {
+          value: nextValue++,
+          version: current.version,
+        });
+        expect(saved.statusCode, saved.body).toBe(200);
+      },
+      request: async (resource) => ({
+        method: "DELETE",
+        url: `${YEAR}/values/${resource!.element}/HC?version=${(await valueState(resource!.element, "HC")).version}`,
+      }),
+      state: (resource) => valueState(resource.element, "HC"),
+    },
+    "GET /api/cycles/:year/departments": {
+      request: async () => ({ method: "GET", url: `${YEAR}/departments` }),
+    },
+    "GET /api/cycles/:year/comments": {
+      request: async (resource) => ({
+        method: "GET",
+        url: `${YEAR}/comments?kind=indicator&code=${resource!.indicator}`,
+      }),
+    },
+    "POST /api/cycles/:year/comments": {
+      request: async (resource) => ({
+        method: "POST",
+        url: `${YEAR}/comments`,
+        payload: { kind: "indicator", code: resource!.indicator, body: `意见 ${nextValue++}` },
+      }),
+      state: async (resource) =>
+        (
+          (
+            await reader.get(`${YEAR}/comments?kind=indicator&code=${resource.indicator}`)
+          ).json() as { comments: { id: string }[] }
+        ).comments.map((comment) => comment.id),
+    },
   };
+
+  /** The account the user-administration rows change (never a demo account others sign in with). */
+  const MATRIX_TARGET = "matrix.target";
+  async function ensureMatrixTarget(): Promise<void> {
+    if (await harness.deps.repos.users.byUsername(MATRIX_TARGET)) return;
+    const created = await send(await sessionOf("admin"), {
+      method: "POST",
+      url: "/api/users",
+      payload: {
+        username: MATRIX_TARGET,
+        displayName: "矩阵",
+        role: "leader",
+        password: "Matrix-Given-2026!",
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+  }
 
   let nextDeadline = 0;
   beforeAll(async () => {
@@ -479,6 +666,7 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
           : await sessionOf(account);
 
     // Department-scoped routes always have a resource; a city-wide write's state ignores it.
+    if (probe.prepare) await probe.prepare(resource!, account);
     const before = probe.state ? await probe.state(resource!) : undefined;
     const response = await send(session, await probe.request(resource, account));
     expect(response.statusCode, response.body).toBe(expected);
@@ -564,7 +752,10 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
             send(session, {
               method: "PUT",
               url: `${YEAR}/work/${item.code}`,
-              payload: { awarded: { [item.criteria[0]!.code]: 0 } },
+              payload: {
+                awarded: { [item.criteria[0]!.code]: 0 },
+                version: before.get(`work/${item.code}`) ?? 0,
+              },
             }),
           ),
         );
@@ -631,6 +822,12 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
       },
       { name: "a work answer", route: "PUT /api/cycles/:year/work/:item", department: "EDU" },
       { name: "an evidence upload", route: "POST /api/cycles/:year/evidence", department: "EDU" },
+      { name: "a comment", route: "POST /api/cycles/:year/comments", department: "EDU" },
+      {
+        name: "clearing a figure",
+        route: "DELETE /api/cycles/:year/values/:element/:region",
+        department: "EDU",
+      },
     ];
     const CASES = WRITES.flatMap((write) =>
       (["missing", "wrong", "foreign"] as const).map((csrf) => ({ ...write, csrf })),
@@ -641,6 +838,7 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
       const probe = PROBES[row.route]!;
       const resource = RESOURCES[row.department]!;
       const session = await sessionOf("office");
+      if (probe.prepare) await probe.prepare(resource, "office");
       const before = await probe.state!(resource);
       const response = await send(session, await probe.request(resource, "office"), row.csrf);
       expect(response.statusCode).toBe(403);

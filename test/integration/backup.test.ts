@@ -293,10 +293,16 @@ describe.each(DIALECTS)("backup and restore on %s", (dialect) => {
     await seedDemoIfEmpty(source.deps, demoFiles(), TEST_PASSWORD);
     app = await buildApp(source.deps);
     clerk = await signIn(app, "edu-clerk");
+    const cycle = await source.deps.repos.cycles.byYear(2025);
+    const answered = await source.deps.repos.work.one(cycle!.id, "W05");
     const work = await clerk({
       method: "PUT",
       url: "/api/cycles/2025/work/W05",
-      payload: { awarded: { C1: 3, C2: 2 }, explanation: "已逐项核对" },
+      payload: {
+        awarded: { C1: 3, C2: 2 },
+        explanation: "已逐项核对",
+        version: answered?.version ?? 0,
+      },
     });
     expect(work.statusCode).toBe(200);
     await upload();

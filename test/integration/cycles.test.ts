@@ -14,7 +14,7 @@ describe.each(DIALECTS)("evaluation years on %s", (dialect) => {
   });
   afterAll(() => harness.close());
 
-  it("lists the seeded year with its default deadlines", async () => {
+  it("lists the seeded years, newest first, with their default deadlines", async () => {
     const clerk = await harness.as("fin-clerk");
     const cycles = (await clerk.get("/api/cycles")).json();
     expect(cycles).toEqual([
@@ -24,6 +24,13 @@ describe.each(DIALECTS)("evaluation years on %s", (dialect) => {
         framework: { code: "GD-JBGGFW-2025", name: expect.any(String), version: 1 },
         departmentsDue: "2026-03-10",
         provinceDue: "2026-03-25",
+      },
+      {
+        year: 2024,
+        status: "closed",
+        framework: { code: "GD-JBGGFW-2025", name: expect.any(String), version: 1 },
+        departmentsDue: "2025-03-10",
+        provinceDue: "2025-03-25",
       },
     ]);
     const year = (await clerk.get("/api/cycles/2025")).json();

@@ -358,7 +358,7 @@ describe.each(DIALECTS)("evidence files on %s", (dialect) => {
     expect((await upload(clerk, { kind: "dataElement", code: "NOPE" })).statusCode).toBe(404);
     const wrongYear = await clerk.request({
       method: "POST",
-      url: "/api/cycles/2024/evidence",
+      url: "/api/cycles/2023/evidence",
       ...multipart([
         { name: "targetKind", value: "indicator" },
         { name: "targetCode", value: "EDU01" },

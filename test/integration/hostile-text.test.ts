@@ -49,12 +49,15 @@ describe.each(DIALECTS)("hostile text on %s", (dialect) => {
 
   const auditRows = async () =>
     harness.db.db.selectFrom("audit_log").selectAll().orderBy("seq").execute();
+  /** The year the requests write to (the demo also holds a closed 2024). */
+  let cycle2025: string;
   const valueVersion = async (element: string, region: string) =>
     Number(
       (
         await harness.db.db
           .selectFrom("data_values")
           .select("version")
+          .where("cycle_id", "=", cycle2025)
           .where("element_code", "=", element)
           .where("region_code", "=", region)
           .executeTakeFirst()
@@ -66,6 +69,7 @@ describe.each(DIALECTS)("hostile text on %s", (dialect) => {
         await harness.db.db
           .selectFrom("work_answers")
           .select("version")
+          .where("cycle_id", "=", cycle2025)
           .where("item_code", "=", item)
           .executeTakeFirst()
       )?.version ?? 0,
@@ -90,6 +94,7 @@ describe.each(DIALECTS)("hostile text on %s", (dialect) => {
 
   beforeAll(async () => {
     harness = await startHarness(dialect);
+    cycle2025 = (await harness.deps.repos.cycles.byYear(2025))!.id;
     office = await harness.as("office");
     clerk = await harness.as("edu-clerk");
   });
@@ -179,6 +184,7 @@ describe.each(DIALECTS)("hostile text on %s", (dialect) => {
       const stored = await harness.db.db
         .selectFrom("data_values")
         .select("note")
+        .where("cycle_id", "=", cycle2025)
         .where("element_code", "=", "PRIMARY_ENROLLED")
         .where("region_code", "=", "HC")
         .executeTakeFirstOrThrow();

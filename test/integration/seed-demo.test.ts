@@ -88,7 +88,23 @@ describe.each(DIALECTS)("seeding the demo on %s", (dialect) => {
           .map((account) => account.username)
           .sort(),
       );
-      expect(await db.db.selectFrom("cycles").select("year").execute()).toEqual([{ year: 2025 }]);
+      // The illustrative 2024 year is seeded closed, to compare with; 2025 is open.
+      expect(
+        await db.db.selectFrom("cycles").select(["year", "status"]).orderBy("year").execute(),
+      ).toEqual([
+        { year: 2024, status: "closed" },
+        { year: 2025, status: "open" },
+      ]);
+      const cycleIds = await db.db.selectFrom("cycles").select(["id", "framework_id"]).execute();
+      expect(new Set(cycleIds.map((cycle) => cycle.framework_id)).size).toBe(1);
+      for (const { id } of cycleIds) {
+        const figures = await db.db
+          .selectFrom("data_values")
+          .select("element_code")
+          .where("cycle_id", "=", id)
+          .execute();
+        expect(figures.length).toBeGreaterThan(400);
+      }
       const before = await rowCounts(db);
       expect(await seed(db, failingClock(0))).toEqual({ seeded: false, usernames: [] });
       expect(await rowCounts(db)).toEqual(before);

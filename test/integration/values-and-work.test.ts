@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DepartmentItems } from "../../src/contract/api";
 import { DIALECTS, startHarness, type Client, type Harness } from "../support/server-harness";
 
 const VALUE = "/api/cycles/2025/values";
+const WORK = "/api/cycles/2025/work";
 
 describe.each(DIALECTS)("saving figures and work answers on %s", (dialect) => {
   let harness: Harness;
@@ -11,6 +13,14 @@ describe.each(DIALECTS)("saving figures and work answers on %s", (dialect) => {
     clerk = await harness.as("edu-clerk");
   });
   afterAll(() => harness.close());
+
+  /** The version of a work item's answer as the clerk's table shows it (0 when unanswered). */
+  const workVersion = async (item: string) => {
+    const items = (await clerk.get("/api/cycles/2025/items")).json() as DepartmentItems;
+    const row = items.workItems.find((candidate) => candidate.code === item);
+    if (!row) throw new Error(`${item} is not in the clerk's table`);
+    return row.answer?.version ?? 0;
+  };
 
   it("saves a figure with the version it was read at, and keeps its history", async () => {
     const first = await clerk.put(`${VALUE}/PRIMARY_ENROLLED/HC`, {
@@ -128,28 +138,57 @@ describe.each(DIALECTS)("saving figures and work answers on %s", (dialect) => {
   });
 
   it("records work points per criterion, refusing points above a criterion's", async () => {
-    const saved = await clerk.put("/api/cycles/2025/work/W05", {
+    const version = await workVersion("W05");
+    const saved = await clerk.put(`${WORK}/W05`, {
       awarded: { C1: 3, C2: 3 },
       explanation: "已逐项核对",
+      version,
     });
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toMatchObject({
       itemCode: "W05",
       awarded: { C1: 3, C2: 3 },
       explanation: "已逐项核对",
+      version: version + 1,
     });
-    const tooMany = await clerk.put("/api/cycles/2025/work/W05", { awarded: { C1: 4 } });
+    const tooMany = await clerk.put(`${WORK}/W05`, { awarded: { C1: 4 }, version: version + 1 });
     expect(tooMany.statusCode).toBe(422);
     expect(tooMany.json().message).toContain("awarded.C1");
-    expect((await clerk.put("/api/cycles/2025/work/W05", { awarded: { C9: 1 } })).statusCode).toBe(
-      422,
-    );
-    expect((await clerk.put("/api/cycles/2025/work/W06", { awarded: { C1: 1 } })).statusCode).toBe(
+    expect(tooMany.json().field).toBe("awarded.C1");
+    const unknown = await clerk.put(`${WORK}/W05`, { awarded: { C9: 1 }, version: version + 1 });
+    expect(unknown.statusCode).toBe(422);
+    expect((await clerk.put(`${WORK}/W06`, { awarded: { C1: 1 }, version: 0 })).statusCode).toBe(
       403,
     );
-    expect((await clerk.put("/api/cycles/2025/work/W99", { awarded: {} })).statusCode).toBe(404);
-    const stale = await clerk.put("/api/cycles/2025/work/W05", { awarded: { C1: 1 }, version: 1 });
+    expect((await clerk.put(`${WORK}/W99`, { awarded: {}, version: 0 })).statusCode).toBe(404);
+    const stale = await clerk.put(`${WORK}/W05`, { awarded: { C1: 1 }, version });
     expect(stale.statusCode).toBe(409);
+  });
+
+  it("refuses a work answer without a version: 422 naming version, nothing written", async () => {
+    const version = await workVersion("W05");
+    const missing = await clerk.put(`${WORK}/W05`, { awarded: { C1: 0, C2: 0 } });
+    expect(missing.statusCode).toBe(422);
+    expect(missing.json().message).toContain("version");
+    expect(missing.json().issues).toContainEqual(expect.objectContaining({ field: "version" }));
+    expect(await workVersion("W05")).toBe(version);
+  });
+
+  it("refuses a stale work answer with 409 carrying the stored one, never overwriting it", async () => {
+    const version = await workVersion("W05");
+    expect(version).toBeGreaterThan(0);
+    const stored = (await clerk.put(`${WORK}/W05`, { awarded: { C1: 2, C2: 1 }, version })).json();
+    // Another clerk who read the item before that answer, or before any: both are stale.
+    for (const seen of [version, 0]) {
+      const stale = await clerk.put(`${WORK}/W05`, { awarded: { C1: 0, C2: 0 }, version: seen });
+      expect(stale.statusCode, `version ${seen}`).toBe(409);
+      expect(stale.json().current).toEqual(stored);
+    }
+    expect(await workVersion("W05")).toBe(version + 1);
+    const items = (await clerk.get("/api/cycles/2025/items")).json() as DepartmentItems;
+    const row = items.workItems.find((candidate) => candidate.code === "W05")!;
+    expect(row.answer).toEqual(stored);
+    expect(row.earned).toBe(3);
   });
 
   it("refuses writes once the year is closed, saying why, and accepts them again when reopened", async () => {
@@ -166,9 +205,10 @@ describe.each(DIALECTS)("saving figures and work answers on %s", (dialect) => {
         ),
       );
       expect(batch.map((response) => response.statusCode)).toEqual([423, 423, 423]);
-      expect(
-        (await clerk.put("/api/cycles/2025/work/W05", { awarded: { C1: 1 } })).statusCode,
-      ).toBe(423);
+      const version = await workVersion("W05");
+      expect((await clerk.put(`${WORK}/W05`, { awarded: { C1: 1 }, version })).statusCode).toBe(
+        423,
+      );
     } finally {
       await setStatus("open");
     }
@@ -186,6 +226,7 @@ describe.each(DIALECTS)("saving figures and work answers on %s", (dialect) => {
       .where("action", "in", ["value.set", "work.set"])
       .execute();
     expect(actions.filter((row) => row.action === "value.set")).toHaveLength(4);
-    expect(actions.filter((row) => row.action === "work.set")).toHaveLength(1);
+    // The first answer to W05 and the one the stale answers were refused against.
+    expect(actions.filter((row) => row.action === "work.set")).toHaveLength(2);
   });
 });

@@ -1,10 +1,37 @@
 import type { Dialect } from "../db/connect";
-import type { Insertable } from "kysely";
+import { sql, type ExpressionBuilder, type Insertable } from "kysely";
 import type { Executor } from "../db/executor";
-import type { AuditLogTable } from "../db/schema";
+import type { AuditLogTable, Database } from "../db/schema";
 import { chainHash, storableEntry, type AuditEntry, type AuditRow } from "./audit-chain";
 
 const BATCH = 1000;
+
+/** What a reader of the log narrows it to; every field is optional. */
+export interface AuditLogFilter {
+  actor?: string;
+  action?: string;
+  /** The object id contains this text, whatever its case. */
+  objectContains?: string;
+  /** ISO 8601 instants: at >= from, at < before. */
+  from?: string;
+  before?: string;
+}
+
+/** LIKE's own characters taken literally (the escape character is a backslash). */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+function filtered(eb: ExpressionBuilder<Database, "audit_log">, filter: AuditLogFilter) {
+  const conditions = [];
+  if (filter.actor !== undefined) conditions.push(eb("actor", "=", filter.actor));
+  if (filter.action !== undefined) conditions.push(eb("action", "=", filter.action));
+  if (filter.objectContains !== undefined) {
+    const pattern = `%${likeLiteral(filter.objectContains.toLowerCase())}%`;
+    conditions.push(eb(sql`lower(object_id)`, "like", sql`${pattern} escape '\\'`));
+  }
+  if (filter.from !== undefined) conditions.push(eb("at", ">=", filter.from));
+  if (filter.before !== undefined) conditions.push(eb("at", "<", filter.before));
+  return eb.and(conditions);
+}
 
 /**
  * All SQL for the audit log. `lock` and `append` must run inside a transaction: the
@@ -85,6 +112,35 @@ export function auditRepository(db: Executor, dialect: Dialect, key: Buffer) {
         .executeTakeFirstOrThrow();
       return { seq: Number(head.seq), hash: head.hash };
     },
+
+    /** One page of the rows that pass the filter, newest first. */
+    page: (filter: AuditLogFilter, offset: number, limit: number) =>
+      db
+        .selectFrom("audit_log")
+        .select(["seq", "at", "actor", "action", "object_type", "object_id", "before", "after"])
+        .where((eb) => filtered(eb, filter))
+        .orderBy("seq", "desc")
+        .offset(offset)
+        .limit(limit)
+        .execute(),
+
+    /** How many rows pass the filter. */
+    count: async (filter: AuditLogFilter) =>
+      Number(
+        (
+          await db
+            .selectFrom("audit_log")
+            .select((eb) => eb.fn.countAll().as("n"))
+            .where((eb) => filtered(eb, filter))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+
+    /** Every action name the log holds, sorted. */
+    actions: async () =>
+      (
+        await db.selectFrom("audit_log").select("action").distinct().orderBy("action").execute()
+      ).map((row) => row.action),
 
     /** Every row in stored order (by seq), read in batches so a long log does not sit in memory twice. */
     async *rows(): AsyncGenerator<AuditRow> {

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import {
-  errorSchema,
   loginBodySchema,
   meSchema,
+  noContentSchema,
   secondFactorChallengeSchema,
 } from "../../contract/api";
+import { errorResponses } from "../../contract/responses";
 import { recordAudit } from "../audit/record";
 import { clearSessionCookie, currentUser, SESSION_COOKIE } from "../http/session";
 import type { ServerDeps } from "../http/server-deps";
@@ -14,9 +14,9 @@ import { decoyHash } from "./decoy-hash";
 import { DEVICE_COOKIE } from "./device-trust";
 import { logIn } from "./log-in";
 import { endSession } from "./resolve-session";
+import { presentMe } from "./auth.presenter";
 import { replySignedIn, secureCookie } from "./sign-in-reply";
 import { signInThrottle } from "./sign-in-throttle";
-import { secondFactorStatus } from "./two-factor-policy";
 
 export function authRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -30,15 +30,21 @@ export function authRoutes(app: FastifyInstance, deps: ServerDeps): void {
       preHandler: signInThrottle(app).check,
       onResponse: signInThrottle(app).refundSuccess,
       schema: {
+        operationId: "logIn",
         tags: ["auth"],
         summary:
           "Sign in; sets the session cookie and returns the CSRF token, or (202) a challenge for the second factor",
+        description:
+          "Anyone may call it. A right password opens a session (httpOnly cookie) and returns the " +
+          "user with the CSRF token; an account that signs in with two factors gets a challenge " +
+          "instead (202) to send with the code to POST /api/auth/2fa/verify. Every refusal is the " +
+          "same 401, whatever the reason; attempts are rate-limited (429) and repeated failures " +
+          "lock the account for browsers it does not know.",
         body: loginBodySchema,
         response: {
           200: meSchema,
           202: secondFactorChallengeSchema,
-          401: errorSchema,
-          429: errorSchema,
+          ...errorResponses(400, 401, 413, 422, 429),
         },
       },
     },
@@ -63,11 +69,15 @@ export function authRoutes(app: FastifyInstance, deps: ServerDeps): void {
   api.post(
     "/api/auth/logout",
     {
-      config: { allowedBeforeTwoFactorSetup: true },
+      config: { allowedBeforeTwoFactorSetup: true, allowedBeforePasswordChange: true },
       schema: {
+        operationId: "logOut",
         tags: ["auth"],
         summary: "Sign out (ends the session)",
-        response: { 204: z.null() },
+        description:
+          "Any signed-in user, also before a required second factor or password change is done. " +
+          "Ends the session and clears its cookie; audited.",
+        response: { 204: noContentSchema, ...errorResponses(401, 403) },
       },
     },
     async (request, reply) => {
@@ -90,24 +100,18 @@ export function authRoutes(app: FastifyInstance, deps: ServerDeps): void {
   api.get(
     "/api/me",
     {
-      config: { allowedBeforeTwoFactorSetup: true },
+      config: { allowedBeforeTwoFactorSetup: true, allowedBeforePasswordChange: true },
       schema: {
+        operationId: "getMe",
         tags: ["auth"],
         summary: "The signed-in user, the CSRF token and the account's two-factor status",
-        response: { 200: meSchema },
+        description:
+          "Any signed-in user, also before a required second factor or password change is done: " +
+          "who is signed in, the CSRF token for state-changing requests, and what the account " +
+          "must do first.",
+        response: { 200: meSchema, ...errorResponses(401) },
       },
     },
-    async (request) => {
-      const session = request.session!;
-      return {
-        user: currentUser(request),
-        csrfToken: session.csrfToken,
-        twoFactor: secondFactorStatus(
-          session.user.role,
-          session.secondFactor,
-          deps.config.requireTwoFactor,
-        ),
-      };
-    },
+    async (request) => presentMe(request.session!, deps.config.requireTwoFactor),
   );
 }

@@ -25,6 +25,8 @@ export interface OpenedSession {
   csrfToken: string;
   user: AuthUser;
   secondFactor: SecondFactorState;
+  /** The account must choose a new password before anything else (see http/session.ts). */
+  mustChangePassword: boolean;
   /** The device cookie to set: this browser is now trusted by the account. */
   deviceCookie: string;
 }
@@ -80,6 +82,7 @@ export async function openSession(
     csrfToken,
     user: toAuthUser(user),
     secondFactor: input.secondFactor,
+    mustChangePassword: Boolean(user.must_change_password),
     deviceCookie: rememberDevice(
       deps.secrets.derive(DEVICE_KEY_PURPOSE),
       client.deviceCookie,

@@ -13,6 +13,10 @@ export const AUDIT_READERS: readonly Role[] = ["admin", "office", "auditor"];
 export const LOCK_KEEPERS: readonly Role[] = ["admin", "office"];
 /** Roles that may remove an account's second factor (it lets the next sign-in enrol anew). */
 export const SECOND_FACTOR_RESETTERS: readonly Role[] = ["admin"];
+/** Roles that may list, create and change accounts and give them temporary passwords. */
+export const USER_ADMINS: readonly Role[] = ["admin"];
+/** Roles that may import framework versions and open evaluation years. */
+export const FRAMEWORK_KEEPERS: readonly Role[] = ["admin", "office"];
 
 export function requireRole(user: AuthUser, roles: readonly Role[]): void {
   if (!roles.includes(user.role)) {

@@ -10,6 +10,8 @@ export interface ActiveSession {
   user: AuthUser;
   csrfToken: string;
   secondFactor: SecondFactorState;
+  /** The account holds a password an administrator gave: it must choose its own first. */
+  mustChangePassword: boolean;
 }
 
 /**
@@ -48,6 +50,7 @@ export async function resolveSession(
       enrolled: row.totp_confirmed_at !== null,
       exemptReason: row.two_factor_exempt,
     },
+    mustChangePassword: Boolean(row.must_change_password),
   };
 }
 

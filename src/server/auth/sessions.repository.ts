@@ -23,6 +23,7 @@ export function sessionsRepository(db: Executor) {
           "users.department_code",
           "users.disabled",
           "users.two_factor_exempt",
+          "users.must_change_password",
           "totp_credentials.confirmed_at as totp_confirmed_at",
         ])
         .where("sessions.id", "=", id)

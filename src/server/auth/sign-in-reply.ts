@@ -4,7 +4,7 @@ import { setSessionCookie } from "../http/session";
 import type { ServerConfig } from "../http/server-deps";
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S } from "./device-trust";
 import type { OpenedSession } from "./open-session";
-import { secondFactorStatus } from "./two-factor-policy";
+import { presentMe } from "./auth.presenter";
 
 export const secureCookie = (config: ServerConfig, request: FastifyRequest) =>
   config.secureCookies || request.protocol === "https";
@@ -28,9 +28,5 @@ export function replySignedIn(
     path: "/api/auth",
     maxAge: DEVICE_COOKIE_MAX_AGE_S,
   });
-  return {
-    user: session.user,
-    csrfToken: session.csrfToken,
-    twoFactor: secondFactorStatus(session.user.role, session.secondFactor, config.requireTwoFactor),
-  };
+  return presentMe(session, config.requireTwoFactor);
 }

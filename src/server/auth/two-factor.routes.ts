@@ -1,14 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import {
-  errorSchema,
-  fieldErrorSchema,
   meSchema,
   recoveryCodesSchema,
   secondFactorBodySchema,
   twoFactorConfirmBodySchema,
   twoFactorSetupSchema,
 } from "../../contract/api";
+import { errorResponses } from "../../contract/responses";
 import { currentUser, SESSION_COOKIE } from "../http/session";
 import type { ServerDeps } from "../http/server-deps";
 import { DEVICE_COOKIE } from "./device-trust";
@@ -26,10 +25,14 @@ export function twoFactorRoutes(app: FastifyInstance, deps: ServerDeps): void {
     {
       config: { allowedBeforeTwoFactorSetup: true },
       schema: {
+        operationId: "setUpTwoFactor",
         tags: ["auth"],
         summary:
           "Start two-factor sign-in: a new TOTP secret and its otpauth:// URI (for a QR code); confirm it to turn it on",
-        response: { 200: twoFactorSetupSchema, 409: errorSchema },
+        description:
+          "Any signed-in user whose second factor is not on yet (409 when it is). Starting again " +
+          "replaces the pending secret; nothing changes at sign-in until it is confirmed. Audited.",
+        response: { 200: twoFactorSetupSchema, ...errorResponses(401, 403, 409) },
       },
     },
     async (request) => setUpTwoFactor(deps, currentUser(request)),
@@ -40,11 +43,18 @@ export function twoFactorRoutes(app: FastifyInstance, deps: ServerDeps): void {
     {
       config: { allowedBeforeTwoFactorSetup: true },
       schema: {
+        operationId: "confirmTwoFactor",
         tags: ["auth"],
         summary:
           "Turn two-factor sign-in on with a code from the new secret; returns ten recovery codes, shown once",
+        description:
+          "The signed-in user who started the setup. A wrong code is a 422 naming `code`; with no " +
+          "setup started, or the factor already on, a 409. The account's other sessions end. Audited.",
         body: twoFactorConfirmBodySchema,
-        response: { 200: recoveryCodesSchema, 409: errorSchema, 422: fieldErrorSchema },
+        response: {
+          200: recoveryCodesSchema,
+          ...errorResponses(400, 401, 403, 409, 413, 422),
+        },
       },
     },
     async (request) =>
@@ -58,11 +68,15 @@ export function twoFactorRoutes(app: FastifyInstance, deps: ServerDeps): void {
       preHandler: signInThrottle(app).check,
       onResponse: signInThrottle(app).refundSuccess,
       schema: {
+        operationId: "verifySecondFactor",
         tags: ["auth"],
         summary:
           "Second step of signing in: the challenge from /api/auth/login with an authenticator code or a recovery code",
+        description:
+          "Anyone holding a challenge from POST /api/auth/login. A right code opens the session like " +
+          "a sign-in; a wrong or expired one is the same 401 as any failed sign-in. Rate-limited (429).",
         body: secondFactorBodySchema,
-        response: { 200: meSchema, 401: errorSchema, 429: errorSchema },
+        response: { 200: meSchema, ...errorResponses(400, 401, 413, 422, 429) },
       },
     },
     async (request, reply) => {

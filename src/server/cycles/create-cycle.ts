@@ -1,4 +1,5 @@
 import { loadData, type DataDoc } from "../../core";
+import type { CycleStatus } from "../db/schema";
 import { recordAudit } from "../audit/record";
 import type { UseCaseDeps } from "../context";
 import { DomainError } from "../errors";
@@ -14,6 +15,8 @@ export interface CreateCycleInput {
   /** Figures to start from (a `kaoping/data@1` document for this framework). */
   data?: DataDoc;
   regions?: DataDoc["regions"];
+  /** Open (the default) for figures to be entered; closed for a past year kept to compare. */
+  status?: CycleStatus;
 }
 
 /** Default deadlines of the yearly plan: 10 March and 25 March after the evaluation year. */
@@ -52,7 +55,7 @@ export async function createCycle(
       id,
       year: input.year,
       framework_id: input.frameworkId,
-      status: "open",
+      status: input.status ?? "open",
       departments_due: deadlines.departmentsDue,
       province_due: deadlines.provinceDue,
       satisfaction:
@@ -104,6 +107,7 @@ export async function createCycle(
       objectId: String(input.year),
       after: {
         frameworkId: input.frameworkId,
+        ...(input.status === "closed" ? { status: "closed" } : {}),
         ...deadlines,
         regions: regions.length,
         values: valueCount,

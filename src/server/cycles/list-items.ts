@@ -1,35 +1,19 @@
+import type { DepartmentItems, SavedValue } from "../../contract/api";
 import type { AuthUser } from "../auth/auth-user";
 import { departmentScope } from "../auth/policy";
 import type { UseCaseDeps } from "../context";
 import { notFound } from "../errors";
-import type { EvidenceRow } from "../evidence/evidence.repository";
-import { presentValue, type SavedValue } from "../values/save-value";
+import { presentEvidence } from "../evidence/evidence.presenter";
+import { presentValue } from "../values/values.presenter";
+import { presentWorkAnswer } from "../work/work.presenter";
+import {
+  presentDepartmentIndicator,
+  presentDepartmentWorkItem,
+  presentItemElement,
+  presentRegion,
+} from "./cycles.presenter";
 import { loadCycle } from "./load-cycle";
 import { scoreLoadedCycle } from "./score-cycle";
-
-export interface EvidenceSummary {
-  id: string;
-  targetKind: string;
-  targetCode: string;
-  originalName: string;
-  mimeType: string;
-  size: number;
-  sha256: string;
-  uploadedBy: string;
-  uploadedAt: string;
-}
-
-export const presentEvidence = (row: EvidenceRow): EvidenceSummary => ({
-  id: row.id,
-  targetKind: row.target_kind,
-  targetCode: row.target_code,
-  originalName: row.original_name,
-  mimeType: row.mime_type,
-  size: row.size,
-  sha256: row.sha256,
-  uploadedBy: row.uploaded_by,
-  uploadedAt: row.uploaded_at,
-});
 
 /**
  * A department's indicator table and work table for a year: each indicator with the
@@ -42,7 +26,7 @@ export async function listItems(
   user: AuthUser,
   year: number,
   requested?: string,
-) {
+): Promise<DepartmentItems> {
   const department = departmentScope(user, requested);
   const loaded = await loadCycle(deps, year);
   const { framework, cycle } = loaded;
@@ -85,50 +69,28 @@ export async function listItems(
   return {
     year,
     department: department ?? null,
-    regions: loaded.regions,
-    indicators: indicators.map((indicator) => {
-      const result = results.get(indicator.code)!;
-      return {
-        code: indicator.code,
-        name: indicator.name,
-        domain: indicator.domain,
-        department: indicator.department,
-        unit: indicator.unit ?? null,
-        weight: indicator.weight,
-        formula: indicator.formula,
-        rule: indicator.rule,
-        evidenceRequired: indicator.evidence ?? [],
-        status: result.status,
-        value: result.value,
-        ratio: result.ratio,
-        loss: result.loss,
-        elements: indicator.compiled.inputs.map((code) => {
-          const element = framework.elements.get(code)!;
-          return {
-            code,
-            name: element.name,
-            unit: element.unit ?? null,
-            aggregation: element.aggregation,
-            values: valuesByElement.get(code) ?? {},
-            evidence: evidenceFor("dataElement", code),
-          };
-        }),
-        evidence: evidenceFor("indicator", indicator.code),
-      };
-    }),
+    regions: loaded.regions.map(presentRegion),
+    indicators: indicators.map((indicator) =>
+      presentDepartmentIndicator(
+        indicator,
+        results.get(indicator.code)!,
+        indicator.compiled.inputs.map((code) =>
+          presentItemElement(
+            framework.elements.get(code)!,
+            valuesByElement.get(code) ?? {},
+            evidenceFor("dataElement", code),
+          ),
+        ),
+        evidenceFor("indicator", indicator.code),
+      ),
+    ),
     workItems: workItems.map((item) => {
-      const answer = answerByItem.get(item.code) ?? null;
-      return {
-        code: item.code,
-        name: item.name,
-        domain: item.domain,
-        department: item.department,
-        points: item.points,
-        criteria: item.criteria,
-        answer,
-        earned: answer ? Object.values(answer.awarded).reduce((sum, points) => sum + points, 0) : 0,
-        evidence: evidenceFor("workItem", item.code),
-      };
+      const answer = answerByItem.get(item.code);
+      return presentDepartmentWorkItem(
+        item,
+        answer ? presentWorkAnswer(answer) : null,
+        evidenceFor("workItem", item.code),
+      );
     }),
   };
 }

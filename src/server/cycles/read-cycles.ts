@@ -1,36 +1,18 @@
-import type { FrameworkDoc } from "../../core";
+import type { CycleDetail, CycleSummary, FrameworkDocument } from "../../contract/api";
 import type { AuthUser } from "../auth/auth-user";
 import type { UseCaseDeps } from "../context";
+import type { CyclesTable } from "../db/schema";
 import { notFound } from "../errors";
+import { presentCycleDetail, presentCycleSummary } from "./cycles.presenter";
 import { loadCycle } from "./load-cycle";
-
-export interface CycleSummary {
-  year: number;
-  status: string;
-  framework: { code: string; name: string; version: number };
-  departmentsDue: string;
-  provinceDue: string;
-}
 
 async function summarize(
   deps: UseCaseDeps,
-  cycle: {
-    year: number;
-    status: string;
-    framework_id: string;
-    departments_due: string;
-    province_due: string;
-  },
+  cycle: Pick<CyclesTable, "year" | "status" | "framework_id" | "departments_due" | "province_due">,
 ): Promise<CycleSummary> {
   const framework = await deps.repos.frameworks.byId(cycle.framework_id);
   if (!framework) throw notFound("考评办法缺失", "the framework is missing");
-  return {
-    year: cycle.year,
-    status: cycle.status,
-    framework: { code: framework.code, name: framework.name, version: Number(framework.version) },
-    departmentsDue: cycle.departments_due,
-    provinceDue: cycle.province_due,
-  };
+  return presentCycleSummary(cycle, framework);
 }
 
 /** Every signed-in user may see which years exist and their deadlines. */
@@ -39,13 +21,14 @@ export async function listCycles(deps: UseCaseDeps, _user: AuthUser): Promise<Cy
   return Promise.all(cycles.map((cycle) => summarize(deps, cycle)));
 }
 
+/** One year with its regions; every signed-in user needs them to read the tables. */
 export async function getCycle(
   deps: UseCaseDeps,
   _user: AuthUser,
   year: number,
-): Promise<CycleSummary & { regions: unknown[] }> {
+): Promise<CycleDetail> {
   const loaded = await loadCycle(deps, year);
-  return { ...(await summarize(deps, loaded.cycle)), regions: loaded.regions };
+  return presentCycleDetail(await summarize(deps, loaded.cycle), loaded.regions);
 }
 
 /** The framework document the year is pinned to; every signed-in user needs the method. */
@@ -53,8 +36,8 @@ export async function getCycleFramework(
   deps: UseCaseDeps,
   _user: AuthUser,
   year: number,
-): Promise<FrameworkDoc> {
+): Promise<FrameworkDocument> {
   const loaded = await loadCycle(deps, year);
   const row = await deps.repos.frameworks.byId(loaded.cycle.framework_id);
-  return JSON.parse(row!.document) as FrameworkDoc;
+  return JSON.parse(row!.document) as FrameworkDocument;
 }

@@ -1,3 +1,4 @@
+import type { CycleDetail, DeadlinesBody } from "../../contract/api";
 import { localized } from "../../core";
 import { recordAudit } from "../audit/record";
 import type { AuthUser } from "../auth/auth-user";
@@ -6,10 +7,7 @@ import type { UseCaseDeps } from "../context";
 import { DomainError, invalid, notFound } from "../errors";
 import { getCycle } from "./read-cycles";
 
-export interface DeadlineChange {
-  departmentsDue?: string;
-  provinceDue?: string;
-}
+export type DeadlineChange = DeadlinesBody;
 
 function isCalendarDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
@@ -28,7 +26,7 @@ export async function updateDeadlines(
   user: AuthUser,
   year: number,
   change: DeadlineChange,
-) {
+): Promise<CycleDetail> {
   requireRole(user, CITY_WRITERS);
   for (const [field, value] of Object.entries(change)) {
     if (value !== undefined && !isCalendarDate(value)) {

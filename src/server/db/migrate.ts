@@ -1,6 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import * as initial from "./migrations/0001-initial";
 import * as accounts from "./migrations/0002-accounts";
+import * as passwordChange from "./migrations/0003-password-change";
 import type { Dialect } from "./connect";
 
 /** Migrations in order. Each runs once, inside a transaction, recorded in kaoping_migrations. */
@@ -8,6 +9,7 @@ const MIGRATIONS: { name: string; up: (db: Kysely<unknown>, dialect: Dialect) =>
   [
     { name: "0001-initial", up: initial.up },
     { name: "0002-accounts", up: accounts.up },
+    { name: "0003-password-change", up: passwordChange.up },
   ];
 
 /** Brings the schema up to date. Safe to call at every start. */

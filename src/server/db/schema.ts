@@ -1,4 +1,5 @@
 import type { Generated } from "kysely";
+import type { Role } from "../../contract/roles";
 
 /**
  * The database as Kysely sees it. Timestamps are ISO 8601 UTC strings and JSON is
@@ -10,7 +11,8 @@ export interface DepartmentsTable {
   name: string;
 }
 
-export type Role = "admin" | "office" | "leader" | "dept_head" | "dept_clerk" | "auditor";
+/** The roles are defined once, in the API contract; the column holds one of them. */
+export type { Role };
 
 export interface UsersTable {
   id: string;
@@ -24,6 +26,8 @@ export interface UsersTable {
   password_changed_at: string;
   /** Why this account signs in without a second factor whatever its role ("demo"), or null. */
   two_factor_exempt: string | null;
+  /** 1 while the account must choose a new password before anything else (an admin gave it this one). */
+  must_change_password: number;
 }
 
 /**

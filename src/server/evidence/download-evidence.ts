@@ -1,12 +1,13 @@
 import { isDepartmentUser, type AuthUser } from "../auth/auth-user";
 import { CITY_READERS, requireRole } from "../auth/policy";
 import type { UseCaseDeps } from "../context";
-import { presentEvidence, type EvidenceSummary } from "../cycles/list-items";
+import type { Evidence } from "../../contract/api";
+import { presentEvidence } from "./evidence.presenter";
 import { forbidden, notFound } from "../errors";
 import { sha256Hex } from "../ids";
 
 export interface DownloadedEvidence {
-  evidence: EvidenceSummary;
+  evidence: Evidence;
   content: Buffer;
 }
 

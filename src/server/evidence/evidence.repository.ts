@@ -15,6 +15,19 @@ export function evidenceRepository(db: Executor) {
         .executeTakeFirst();
       return row ? { ...row, size: Number(row.size) } : undefined;
     },
+    /** Removes one record; true when it was there to remove. */
+    remove: async (id: string): Promise<boolean> => {
+      const result = await db.deleteFrom("evidence").where("id", "=", id).executeTakeFirst();
+      return Number(result.numDeletedRows) === 1;
+    },
+    /** Whether any record (of any year) still points to these bytes. */
+    isContentUsed: async (sha256: string): Promise<boolean> =>
+      (await db
+        .selectFrom("evidence")
+        .select("id")
+        .where("sha256", "=", sha256)
+        .limit(1)
+        .executeTakeFirst()) !== undefined,
     forCycle: async (cycleId: string) =>
       (
         await db

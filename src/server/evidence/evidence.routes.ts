@@ -2,25 +2,24 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
-  errorSchema,
   evidenceParamsSchema,
   evidenceSchema,
+  evidenceUploadFieldsSchema,
+  evidenceDownloadQuerySchema,
   yearParamsSchema,
 } from "../../contract/api";
+import { errorResponses } from "../../contract/responses";
 import { localized } from "../../core";
 import { DomainError, invalid } from "../errors";
 import { currentUser } from "../http/session";
 import type { ServerDeps } from "../http/server-deps";
 import { requestLang } from "../http/lang";
-import { attachmentDisposition, downloadEvidence } from "./download-evidence";
+import { downloadEvidence } from "./download-evidence";
+import { evidenceFileHeaders } from "./preview-headers";
+import { removeEvidence } from "./remove-evidence";
 import { MultipartPartCounter, multipartBoundary } from "./multipart-parts";
 import { fileTooLarge, uploadEvidence } from "./upload-evidence";
 import { findMalformedText } from "../http/text-guard";
-
-const uploadFieldsSchema = z.object({
-  targetKind: z.enum(["indicator", "workItem", "dataElement"]),
-  targetCode: z.string().min(1).max(128),
-});
 
 interface UploadForm {
   fields: Record<string, string>;
@@ -115,7 +114,7 @@ function uploadInput(form: UploadForm) {
       { field: malformed },
     );
   }
-  const parsed = uploadFieldsSchema.safeParse(form.fields);
+  const parsed = evidenceUploadFieldsSchema.safeParse(form.fields);
   if (!parsed.success) {
     const field = String(parsed.error.issues[0]?.path[0] ?? "targetKind");
     throw invalid(
@@ -137,10 +136,18 @@ export function evidenceRoutes(app: FastifyInstance, deps: ServerDeps): void {
   api.post(
     "/api/cycles/:year/evidence",
     {
+      config: {
+        multipartForm: {
+          fields: evidenceUploadFieldsSchema,
+          files: { file: "The evidence file; its type is read from its bytes" },
+        },
+      },
       schema: {
+        operationId: "uploadEvidence",
         tags,
         summary: "Attach one evidence file to an indicator, work item or data element",
         description:
+          "A department user, for their own department's items; office and admin for any. " +
           "multipart/form-data with the fields `targetKind` (indicator | workItem | dataElement) " +
           "and `targetCode`, and one part `file`. The type is read from the content: PDF, " +
           "PNG/JPEG/GIF/WebP/TIFF/BMP, Word/Excel/PowerPoint (legacy and OOXML), OpenDocument, ZIP. " +
@@ -151,13 +158,7 @@ export function evidenceRoutes(app: FastifyInstance, deps: ServerDeps): void {
         params: yearParamsSchema,
         response: {
           201: evidenceSchema,
-          400: errorSchema,
-          403: errorSchema,
-          404: errorSchema,
-          413: errorSchema,
-          415: errorSchema,
-          422: errorSchema,
-          423: errorSchema,
+          ...errorResponses(400, 401, 403, 404, 413, 415, 422, 423),
         },
       },
     },
@@ -183,14 +184,20 @@ export function evidenceRoutes(app: FastifyInstance, deps: ServerDeps): void {
     "/api/cycles/:year/evidence/:id",
     {
       schema: {
+        operationId: "downloadEvidence",
         tags,
         summary: "Download one evidence file (as an attachment, with its original name)",
+        description:
+          "A department user, for files filed under their own department; office, leader, auditor " +
+          "and admin for any. The bytes are checked against their SHA-256 before they are sent. " +
+          "With `inline=1` a PDF, PNG, JPEG, GIF or WebP is served inline for the app to show in " +
+          "an <iframe> or <img> (framing by this origin only); anything else stays an attachment.",
         produces: ["application/octet-stream"],
         params: evidenceParamsSchema,
+        querystring: evidenceDownloadQuerySchema,
         response: {
           200: z.any().describe("The file's bytes, with its stored MIME type"),
-          403: errorSchema,
-          404: errorSchema,
+          ...errorResponses(400, 401, 403, 404, 422),
         },
       },
     },
@@ -202,11 +209,33 @@ export function evidenceRoutes(app: FastifyInstance, deps: ServerDeps): void {
       );
       return reply
         .type(evidence.mimeType)
-        .header("Content-Disposition", attachmentDisposition(evidence.originalName))
+        .headers(evidenceFileHeaders(evidence, request.query.inline === "1"))
         .header("Content-Length", content.length)
-        .header("X-Content-Type-Options", "nosniff")
-        .header("Content-Security-Policy", "default-src 'none'; sandbox")
         .send(content);
+    },
+  );
+
+  api.delete(
+    "/api/cycles/:year/evidence/:id",
+    {
+      schema: {
+        operationId: "removeEvidence",
+        tags,
+        summary: "Remove one evidence file you uploaded",
+        description:
+          "Only the account that uploaded the file may remove it (anyone else, the office " +
+          "included, gets 403); not once the year is closed (423). Audited. The stored bytes " +
+          "are deleted when no other record uses the same content. Answers 204.",
+        params: evidenceParamsSchema,
+        response: {
+          204: z.null().describe("Removed"),
+          ...errorResponses(400, 401, 403, 404, 422, 423),
+        },
+      },
+    },
+    async (request, reply) => {
+      await removeEvidence(deps, currentUser(request), request.params);
+      return reply.status(204).send(null);
     },
   );
 }

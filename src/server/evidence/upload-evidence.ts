@@ -5,7 +5,8 @@ import { isDepartmentUser, type AuthUser } from "../auth/auth-user";
 import { CITY_WRITERS, elementsOfDepartment, requireRole } from "../auth/policy";
 import type { UseCaseDeps } from "../context";
 import { assertCycleOpen, assertCycleOpenIn } from "../cycles/assert-open";
-import { presentEvidence, type EvidenceSummary } from "../cycles/list-items";
+import type { Evidence } from "../../contract/api";
+import { presentEvidence } from "./evidence.presenter";
 import { loadCycle } from "../cycles/load-cycle";
 import type { EvidenceTarget } from "../db/schema";
 import { DomainError, forbidden, invalid, notFound } from "../errors";
@@ -172,7 +173,7 @@ export async function uploadEvidence(
   deps: UseCaseDeps,
   user: AuthUser,
   input: UploadEvidenceInput,
-): Promise<EvidenceSummary> {
+): Promise<Evidence> {
   if (!isDepartmentUser(user)) requireRole(user, CITY_WRITERS);
   const { cycle, framework } = await loadCycle(deps, input.year);
   const owners = ownersOf(framework, input.targetKind, input.targetCode);
@@ -208,6 +209,9 @@ export async function uploadEvidence(
     // Checked again under the audit head lock: a year closed meanwhile gets no write.
     await tx.audit.lock();
     await assertCycleOpenIn(tx, cycle);
+    // Removing the last record of the same bytes deletes the file under this lock
+    // (remove-evidence.ts); if that happened since it was stored above, store it again.
+    if (!(await deps.evidence.has(sha256))) await deps.evidence.put(sha256, input.content);
     await tx.evidence.insert(row);
     await recordAudit(tx, deps.clock, {
       actor: user.username,

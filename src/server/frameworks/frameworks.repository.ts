@@ -22,6 +22,9 @@ export function frameworksRepository(db: Executor) {
         .where("sha256", "=", sha256)
         .executeTakeFirst(),
     insert: (row: FrameworksTable) => db.insertInto("frameworks").values(row).execute(),
+    /** Every imported version, by code and newest version first. */
+    list: () =>
+      db.selectFrom("frameworks").selectAll().orderBy("code").orderBy("version", "desc").execute(),
   };
 }
 

@@ -3,25 +3,28 @@ import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-} from "fastify-type-provider-zod";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { auditRoutes } from "../audit/audit.routes";
 import { authRoutes } from "../auth/auth.routes";
+import { changePasswordRoutes } from "../auth/change-password.routes";
+import { frameworksRoutes } from "../frameworks/frameworks.routes";
+import { adminUsersRoutes } from "../users/admin-users.routes";
 import { registerSignInThrottle } from "../auth/sign-in-throttle";
 import { twoFactorRoutes } from "../auth/two-factor.routes";
 import { cyclesRoutes } from "../cycles/cycles.routes";
+import { commentsRoutes } from "../comments/comments.routes";
+import { departmentsRoutes } from "../departments/departments.routes";
 import { evidenceRoutes } from "../evidence/evidence.routes";
 import { usersRoutes } from "../users/users.routes";
 import { valuesRoutes } from "../values/values.routes";
 import { workRoutes } from "../work/work.routes";
 import { installErrorHandler } from "./error-handler";
 import { requestLang } from "./lang";
+import { openApiOptions } from "./openapi";
 import type { ServerDeps } from "./server-deps";
 import { installSessionHook } from "./session";
 import { installTextGuard } from "./text-guard";
+import { serveWebApp } from "./web-app";
 
 export interface AppOptions {
   logger?: boolean | { level: string };
@@ -65,8 +68,9 @@ export async function buildApp(
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
+        // antd writes its styles at run time (CSS-in-JS) into <style> elements.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
@@ -84,22 +88,7 @@ export async function buildApp(
   await app.register(multipart, {
     limits: { fileSize: deps.config.uploadLimitBytes, files: 1, fields: 10 },
   });
-  await app.register(swagger, {
-    openapi: {
-      info: {
-        title: "Kaoping API",
-        description: "基本公共服务均等化绩效考评 — HTTP API",
-        version: "1",
-      },
-      components: {
-        securitySchemes: {
-          session: { type: "apiKey", in: "cookie", name: "kaoping_session" },
-          csrf: { type: "apiKey", in: "header", name: "X-CSRF-Token" },
-        },
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, openApiOptions);
 
   app.addHook("onSend", async (_request, reply) => {
     reply.header("Cache-Control", reply.getHeader("Cache-Control") ?? "no-store");
@@ -114,18 +103,15 @@ export async function buildApp(
   valuesRoutes(app, deps);
   workRoutes(app, deps);
   evidenceRoutes(app, deps);
+  departmentsRoutes(app, deps);
+  commentsRoutes(app, deps);
   auditRoutes(app, deps);
+  changePasswordRoutes(app, deps);
+  adminUsersRoutes(app, deps);
+  frameworksRoutes(app, deps);
 
   app.get("/api/docs", { config: { public: true }, schema: { hide: true } }, () => app.swagger());
-  app.get("/", { config: { public: true }, schema: { hide: true } }, (_request, reply) =>
-    reply
-      .type("text/html; charset=utf-8")
-      .send(
-        '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>考评 Kaoping</title>' +
-          "<h1>考评 Kaoping</h1><p>基本公共服务均等化绩效考评系统的服务已启动。网页端尚在建设中；" +
-          '接口说明见 <a href="/api/docs">/api/docs</a>（OpenAPI）。</p>',
-      ),
-  );
+  await serveWebApp(app, deps.config.webRoot);
   app.get("/api/health", { config: { public: true }, schema: { hide: true } }, () => ({
     ok: true,
   }));

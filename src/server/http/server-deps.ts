@@ -12,6 +12,8 @@ export interface ServerConfig {
    * unless KAOPING_REQUIRE_2FA=0. Accounts marked exempt (the demo accounts) are not held to it.
    */
   requireTwoFactor: boolean;
+  /** The built web app's folder (default build/web in the checkout); see http/web-app.ts. */
+  webRoot?: string;
 }
 
 export const DEFAULT_SERVER_CONFIG: ServerConfig = {

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { localized } from "../../core";
 import type { AuthUser } from "../auth/auth-user";
 import { resolveSession, type ActiveSession } from "../auth/resolve-session";
+import { assertPasswordChosen } from "../auth/change-password";
 import { assertSecondFactorReady } from "../auth/two-factor-policy";
 import type { UseCaseDeps } from "../context";
 import { DomainError } from "../errors";
@@ -27,6 +28,12 @@ declare module "fastify" {
      * /api/me, sign-out); every other route answers such a session 403.
      */
     allowedBeforeTwoFactorSetup?: boolean;
+    /**
+     * Open to a session whose account must choose a new password first (the change itself,
+     * /api/me, sign-out); every other route answers such a session 403
+     * `password_change_required`.
+     */
+    allowedBeforePasswordChange?: boolean;
   }
 }
 
@@ -69,7 +76,8 @@ export function clearSessionCookie(reply: FastifyReply, options: CookieOptions):
  * Authenticates every /api request that is not marked public, and checks the CSRF
  * token on every state-changing one: the X-CSRF-Token header must equal the token
  * issued with the session (login response and GET /api/me). A session whose account must
- * set up two-factor sign-in first reaches only the routes marked `allowedBeforeTwoFactorSetup`.
+ * set up two-factor sign-in first reaches only the routes marked `allowedBeforeTwoFactorSetup`;
+ * one whose account must change its password, only those marked `allowedBeforePasswordChange`.
  */
 export function installSessionHook(
   app: FastifyInstance,
@@ -99,6 +107,11 @@ export function installSessionHook(
           ),
         );
       }
+    }
+    // The password first: a new account of a two-factor role changes the password it was
+    // given, then sets up its second factor (the change is open before the setup).
+    if (!request.routeOptions.config?.allowedBeforePasswordChange) {
+      assertPasswordChosen(session);
     }
     if (!request.routeOptions.config?.allowedBeforeTwoFactorSetup) {
       assertSecondFactorReady(session, deps.config.requireTwoFactor);

@@ -18,6 +18,8 @@ export interface DemoSeedResult {
   password?: string;
   generatedPassword?: boolean;
   usernames: string[];
+  /** The years seeded, oldest first (the earlier ones closed), when this call seeded. */
+  years?: number[];
 }
 
 /** A random password that passes the policy (upper, lower, digit, symbol). */
@@ -84,8 +86,9 @@ async function prehashed(
 }
 
 /**
- * On an empty database: imports the illustrative demo framework, opens 2025 with the
- * demo figures (7 regions), and creates the demo accounts. Does nothing otherwise.
+ * On an empty database: imports the illustrative demo framework, adds the earlier demo
+ * years (2024) as closed years to compare with, opens 2025 with the demo figures (7
+ * regions), and creates the demo accounts. Does nothing otherwise.
  *
  * All or nothing, in one transaction: emptiness is what decides whether to seed, so a
  * start killed halfway must not leave a database that is no longer empty yet has a year
@@ -93,13 +96,15 @@ async function prehashed(
  */
 export async function seedDemoIfEmpty(
   deps: Pick<UseCaseDeps, "repos" | "clock" | "passwords" | "pinned">,
-  files: { framework: string; data: string },
+  files: { framework: string; data: string; earlierData?: string[] },
   password?: string,
 ): Promise<DemoSeedResult> {
   if (!(await isEmpty(deps.repos))) return { seeded: false, usernames: [] };
   // Everything that can be read, checked or computed is done before the transaction.
   const frameworkText = readFileSync(files.framework, "utf8");
-  const data = parseDocumentText(readFileSync(files.data, "utf8"), files.data) as DataDoc;
+  const readData = (file: string) => parseDocumentText(readFileSync(file, "utf8"), file) as DataDoc;
+  const data = readData(files.data);
+  const earlier = (files.earlierData ?? []).map(readData).sort((a, b) => a.year - b.year);
   const framework = loadFramework(
     parseDocumentText(frameworkText, files.framework),
     files.framework,
@@ -118,11 +123,16 @@ export async function seedDemoIfEmpty(
       text: frameworkText,
       file: files.framework,
     });
-    await createCycle(inTx, SEED_ACTOR, {
-      year: (data as { year: number }).year,
-      frameworkId: imported.id,
-      data,
-    });
+    // A past year is closed: kept to compare with, its figures no longer change.
+    for (const past of earlier) {
+      await createCycle(inTx, SEED_ACTOR, {
+        year: past.year,
+        frameworkId: imported.id,
+        data: past,
+        status: "closed",
+      });
+    }
+    await createCycle(inTx, SEED_ACTOR, { year: data.year, frameworkId: imported.id, data });
     for (const account of accounts) {
       await addUser(inTx, SEED_ACTOR, { ...account, password: chosen, twoFactorExempt: "demo" });
     }
@@ -134,5 +144,6 @@ export async function seedDemoIfEmpty(
     password: chosen,
     generatedPassword: password === undefined,
     usernames: accounts.map((account) => account.username),
+    years: [...earlier, data].map((doc) => doc.year),
   };
 }

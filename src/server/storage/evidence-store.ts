@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, rename, stat } from "node:fs/promises";
+import { mkdir, open, readFile, rename, stat, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { newId } from "../ids";
 
@@ -10,6 +10,8 @@ export interface EvidenceStore {
   put(sha256: string, content: Buffer): Promise<void>;
   get(sha256: string): Promise<Buffer | undefined>;
   has(sha256: string): Promise<boolean>;
+  /** Deletes the file; nothing happens when there is none. */
+  remove(sha256: string): Promise<void>;
 }
 
 /** Makes a file's bytes (or a folder's entries) reach the disk before we go on. */
@@ -72,6 +74,17 @@ export function localEvidenceStore(root: string): EvidenceStore {
       } catch {
         return false;
       }
+    },
+    async remove(sha256) {
+      if (!valid(sha256)) return;
+      try {
+        await unlink(pathOf(sha256));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+        throw error;
+      }
+      // Like a write, the removal reaches the disk before anyone is told it happened.
+      await syncPath(join(root, sha256.slice(0, 2), sha256.slice(2, 4)), "r");
     },
   };
 }

@@ -1,42 +1,29 @@
+import type { AccountLock, UnlockResult } from "../../contract/api";
 import { recordAudit } from "../audit/record";
 import type { AuthUser } from "../auth/auth-user";
 import { LOCK_KEEPERS, requireRole } from "../auth/policy";
 import type { UseCaseDeps } from "../context";
 import { findUser } from "./manage-users";
+import { presentAccountLock } from "./users.presenter";
 
 type Deps = Pick<UseCaseDeps, "repos" | "clock">;
-
-export interface AccountLock {
-  username: string;
-  displayName: string;
-  /** `untrusted`: every browser that has not signed in to the account; `device`: one browser. */
-  scope: "untrusted" | "device";
-  failures: number;
-  lockedAt: string | null;
-  lockedUntil: string;
-  lastAttemptAt: string;
-}
 
 /** The locks in force now, on accounts that exist (admin and office). */
 export async function listLocks(deps: Deps, user: AuthUser): Promise<AccountLock[]> {
   requireRole(user, LOCK_KEEPERS);
   const rows = await deps.repos.users.throttle.locked(deps.clock.now());
-  return rows.map((row) => ({
-    username: row.username,
-    displayName: row.display_name,
-    scope: row.scope,
-    failures: row.failures,
-    lockedAt: row.locked_at,
-    lockedUntil: row.locked_until!,
-    lastAttemptAt: row.last_attempt_at,
-  }));
+  return rows.map(presentAccountLock);
 }
 
 /**
  * Lifts every lock on an account and clears its attempt counts, for unknown browsers and
  * trusted ones alike (admin and office; audited with the locks that were lifted).
  */
-export async function unlockAccount(deps: Deps, user: AuthUser, username: string) {
+export async function unlockAccount(
+  deps: Deps,
+  user: AuthUser,
+  username: string,
+): Promise<UnlockResult> {
   requireRole(user, LOCK_KEEPERS);
   const account = await findUser(deps, username);
   return deps.repos.transaction(async (tx) => {

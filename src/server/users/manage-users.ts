@@ -18,9 +18,11 @@ export interface NewUser {
   displayName?: string;
   /** Why the account signs in without a second factor whatever its role (the demo accounts: "demo"). */
   twoFactorExempt?: string;
+  /** The holder must choose their own password at first sign-in (accounts made through the API). */
+  mustChangePassword?: boolean;
 }
 
-function assertPassword(password: string, username: string): void {
+export function assertPassword(password: string, username: string): void {
   const problems = passwordProblems(password, username);
   if (problems.length > 0) {
     throw invalid(
@@ -28,6 +30,29 @@ function assertPassword(password: string, username: string): void {
       problems.map((problem) => problem.en).join("; "),
       { field: "password" },
     );
+  }
+}
+
+/** Department roles (dept_head, dept_clerk) need a department; other roles have none. */
+export function assertRoleDepartment(role: Role, department: string | null, field = "department") {
+  if (DEPARTMENT_ROLES.includes(role) !== (department !== null)) {
+    throw invalid(
+      "单位角色（dept_head、dept_clerk）须指定成员单位，其他角色不指定",
+      "department roles (dept_head, dept_clerk) need a department; other roles have none",
+      { field },
+    );
+  }
+}
+
+export async function assertDepartmentExists(
+  deps: Pick<UseCaseDeps, "repos">,
+  department: string | null,
+) {
+  if (
+    department !== null &&
+    !(await deps.repos.users.departments()).some((row) => row.code === department)
+  ) {
+    throw notFound(`没有成员单位 ${department}`, `there is no department ${department}`);
   }
 }
 
@@ -47,20 +72,9 @@ export async function addUser(
   if (!ROLES.includes(input.role))
     throw invalid(`未知的角色 ${input.role}`, `unknown role ${input.role}`, { field: "role" });
   const department = input.department ?? null;
-  if (DEPARTMENT_ROLES.includes(input.role) !== (department !== null)) {
-    throw invalid(
-      "单位角色（dept_head、dept_clerk）须指定成员单位，其他角色不指定",
-      "department roles (dept_head, dept_clerk) need a department; other roles have none",
-      { field: "department" },
-    );
-  }
+  assertRoleDepartment(input.role, department);
   assertPassword(input.password, input.username);
-  if (
-    department !== null &&
-    !(await deps.repos.users.departments()).some((row) => row.code === department)
-  ) {
-    throw notFound(`没有成员单位 ${department}`, `there is no department ${department}`);
-  }
+  await assertDepartmentExists(deps, department);
   const passwordHash = await deps.passwords.hash(input.password);
   const now = deps.clock.now().toISOString();
   const id = newId();
@@ -82,6 +96,7 @@ export async function addUser(
       created_at: now,
       password_changed_at: now,
       two_factor_exempt: input.twoFactorExempt ?? null,
+      must_change_password: input.mustChangePassword ? 1 : 0,
     });
     await recordAudit(tx, deps.clock, {
       actor,
@@ -92,6 +107,7 @@ export async function addUser(
         role: input.role,
         department,
         ...(input.twoFactorExempt ? { twoFactorExempt: input.twoFactorExempt } : {}),
+        ...(input.mustChangePassword ? { mustChangePassword: true } : {}),
       },
     });
   });
@@ -125,18 +141,25 @@ export async function disableUser(
   });
 }
 
-/** Sets a new password (checked against the policy), unlocks the account and ends its sessions. */
+/**
+ * Sets a new password (checked against the policy), unlocks the account and ends its
+ * sessions. `mustChange`: the password is a temporary one the holder must replace at
+ * their next sign-in (an administrator's reset through the API); the CLI, run by the
+ * operator at the server, sets a password that stands.
+ */
 export async function resetPassword(
   deps: Pick<UseCaseDeps, "repos" | "clock" | "passwords">,
   actor: string,
   username: string,
   password: string,
+  options: { mustChange?: boolean } = {},
 ) {
+  const mustChange = options.mustChange ?? false;
   const user = await findUser(deps, username);
   assertPassword(password, username);
   const passwordHash = await deps.passwords.hash(password);
   await deps.repos.transaction(async (tx) => {
-    await tx.users.setPassword(user.id, passwordHash, deps.clock.now().toISOString());
+    await tx.users.setPassword(user.id, passwordHash, deps.clock.now().toISOString(), mustChange);
     await tx.users.throttle.clearForUsername(user.username);
     await tx.sessions.deleteForUser(user.id);
     await recordAudit(tx, deps.clock, {
@@ -144,6 +167,7 @@ export async function resetPassword(
       action: "user.reset_password",
       objectType: "user",
       objectId: username,
+      after: { mustChangePassword: mustChange },
     });
   });
 }

@@ -54,6 +54,11 @@ export function createSaveBatcher(repos: Repositories, clock: Clock) {
       const current = new Map<string, ValueRow>();
       const wanted = jobs.map((job) => job.save.row);
       for (const row of await tx.values.forKeys(wanted)) current.set(keyOf(row), row);
+      // A figure not stored now may have been cleared (values/clear-value.ts): entered
+      // again, it goes on from its last version, so a client still holding a version from
+      // before the clear cannot match the new figure by accident.
+      const absent = wanted.filter((row) => !current.has(keyOf(row)));
+      const lastVersions = await tx.values.lastVersions(absent);
       const history: ValueRow[] = [];
       for (const { save } of jobs) {
         await assertCycleOpenIn(tx, save.cycle);
@@ -63,6 +68,9 @@ export function createSaveBatcher(repos: Repositories, clock: Clock) {
           results.push({ saved: false, current: before ? stored(before) : undefined });
           continue;
         }
+        const resumed = before ? undefined : lastVersions.get(key);
+        // The caller reads the saved version from the row it handed in (save-value.ts).
+        if (resumed !== undefined) save.row.version = resumed + 1;
         current.set(key, save.row);
         history.push(save.row);
         await recordAudit(tx, clock, {

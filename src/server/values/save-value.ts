@@ -1,9 +1,11 @@
+import type { SavedValue } from "../../contract/api";
 import { boundViolation, CITY, localized } from "../../core";
 import type { AuthUser } from "../auth/auth-user";
 import { assertCanWriteElement } from "../auth/policy";
 import type { UseCaseDeps } from "../context";
 import { DomainError, invalid, notFound } from "../errors";
 import { loadCycleForWrite } from "../cycles/load-cycle";
+import { presentCurrentValue, presentValue } from "./values.presenter";
 import type { StoredValue, ValueRow } from "./values.repository";
 
 export interface SaveValueInput {
@@ -16,26 +18,6 @@ export interface SaveValueInput {
   note?: string | null;
 }
 
-export interface SavedValue {
-  element: string;
-  region: string;
-  value: number;
-  note: string | null;
-  version: number;
-  updatedBy: string;
-  updatedAt: string;
-}
-
-export const presentValue = (row: ValueRow): SavedValue => ({
-  element: row.element_code,
-  region: row.region_code,
-  value: row.value,
-  note: row.note,
-  version: row.version,
-  updatedBy: row.updated_by,
-  updatedAt: row.updated_at,
-});
-
 function staleVersion(input: SaveValueInput, current: StoredValue | undefined): DomainError {
   return new DomainError(
     "conflict",
@@ -43,11 +25,7 @@ function staleVersion(input: SaveValueInput, current: StoredValue | undefined): 
       "此数据已被他人修改，请在最新数据的基础上重新填写",
       "someone else changed this value; start again from the current value",
     ),
-    {
-      current: current
-        ? { element: input.element, region: input.region, ...current }
-        : { element: input.element, region: input.region, value: null, version: 0 },
-    },
+    { current: presentCurrentValue(input, current) },
   );
 }
 

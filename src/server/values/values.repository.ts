@@ -117,6 +117,59 @@ export function valuesRepository(db: Executor) {
       }
     },
 
+    /** Removes one figure (it is no longer entered); true when there was one to remove. */
+    remove: async (cycleId: string, element: string, region: string): Promise<boolean> => {
+      const result = await db
+        .deleteFrom("data_values")
+        .where("cycle_id", "=", cycleId)
+        .where("element_code", "=", element)
+        .where("region_code", "=", region)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) === 1;
+    },
+
+    /** The history row of a cleared figure: its value is null. */
+    addClearedHistory: (row: {
+      cycle_id: string;
+      element_code: string;
+      region_code: string;
+      version: number;
+      changed_by: string;
+      changed_at: string;
+    }) =>
+      db
+        .insertInto("data_value_history")
+        .values({ ...row, value: null, note: null })
+        .execute(),
+
+    /**
+     * The highest version each of these figures ever had, from the history (one query);
+     * figures without history are left out. A figure entered again after it was cleared
+     * goes on from there, so a version number is never given twice.
+     */
+    lastVersions: async (
+      keys: { cycle_id: string; element_code: string; region_code: string }[],
+    ): Promise<Map<string, number>> => {
+      const last = new Map<string, number>();
+      if (keys.length === 0) return last;
+      const keyOf = (key: { cycle_id: string; element_code: string; region_code: string }) =>
+        `${key.cycle_id}\u0000${key.element_code}\u0000${key.region_code}`;
+      const wanted = new Set(keys.map(keyOf));
+      const rows = await db
+        .selectFrom("data_value_history")
+        .select(["cycle_id", "element_code", "region_code"])
+        .select((eb) => eb.fn.max("version").as("version"))
+        .where("cycle_id", "in", [...new Set(keys.map((key) => key.cycle_id))])
+        .where("element_code", "in", [...new Set(keys.map((key) => key.element_code))])
+        .where("region_code", "in", [...new Set(keys.map((key) => key.region_code))])
+        .groupBy(["cycle_id", "element_code", "region_code"])
+        .execute();
+      for (const row of rows) {
+        if (wanted.has(keyOf(row))) last.set(keyOf(row), Number(row.version));
+      }
+      return last;
+    },
+
     /** Bulk load for seeding and imports: 500 rows per statement. */
     insertMany: async (rows: ValueRow[]) => {
       for (let i = 0; i < rows.length; i += 500) {

@@ -1,3 +1,4 @@
+import type { WorkAnswer } from "../../contract/api";
 import { localized } from "../../core";
 import { recordAudit } from "../audit/record";
 import type { AuthUser } from "../auth/auth-user";
@@ -6,18 +7,23 @@ import type { UseCaseDeps } from "../context";
 import { assertCycleOpen, assertCycleOpenIn } from "../cycles/assert-open";
 import { loadCycle } from "../cycles/load-cycle";
 import { DomainError, invalid, notFound } from "../errors";
-import type { WorkAnswer } from "./work.repository";
+import { presentWorkAnswer } from "./work.presenter";
 
 export interface SaveWorkInput {
   year: number;
   item: string;
   awarded: Record<string, number>;
   explanation?: string | null;
-  /** Optional optimistic-concurrency check; omitted means "overwrite". */
-  version?: number;
+  /** The version the clerk last saw; 0 for an item not answered yet. */
+  version: number;
 }
 
-/** Records the points a work item earns per criterion, with an optional explanation. */
+/**
+ * Records the points a work item earns per criterion, with an optional explanation.
+ * Optimistic concurrency as for figures: the write succeeds only when `version` is the
+ * stored one, so an answer saved meanwhile is never overwritten unseen; a stale version
+ * is a 409 carrying the stored answer.
+ */
 export async function saveWorkAnswer(
   deps: UseCaseDeps,
   user: AuthUser,
@@ -53,7 +59,7 @@ export async function saveWorkAnswer(
     await assertCycleOpenIn(tx, cycle);
     const before = await tx.work.one(cycle.id, item.code);
     const currentVersion = before?.version ?? 0;
-    if (input.version !== undefined && input.version !== currentVersion) return undefined;
+    if (input.version !== currentVersion) return undefined;
     const row = {
       cycle_id: cycle.id,
       item_code: item.code,
@@ -75,16 +81,17 @@ export async function saveWorkAnswer(
         : null,
       after: { awarded: input.awarded, explanation: row.explanation, version: row.version },
     });
-    return {
+    return presentWorkAnswer({
       itemCode: item.code,
       awarded: input.awarded,
       explanation: row.explanation,
       version: row.version,
       updatedBy: user.username,
       updatedAt: now,
-    };
+    });
   });
   if (!answer) {
+    const stored = await deps.repos.work.one(cycle.id, item.code);
     throw new DomainError(
       "conflict",
       localized(
@@ -92,7 +99,7 @@ export async function saveWorkAnswer(
         "someone else changed this work item; reload and try again",
       ),
       {
-        current: (await deps.repos.work.one(cycle.id, item.code)) ?? null,
+        current: stored ? presentWorkAnswer(stored) : null,
       },
     );
   }

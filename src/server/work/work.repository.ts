@@ -1,7 +1,8 @@
 import type { Executor } from "../db/executor";
 import type { WorkAnswersTable } from "../db/schema";
 
-export interface WorkAnswer {
+/** A work item's answer as stored, `awarded` parsed from its JSON text. */
+export interface StoredWorkAnswer {
   itemCode: string;
   awarded: Record<string, number>;
   explanation: string | null;
@@ -10,7 +11,7 @@ export interface WorkAnswer {
   updatedAt: string;
 }
 
-const toAnswer = (row: WorkAnswersTable): WorkAnswer => ({
+const toAnswer = (row: WorkAnswersTable): StoredWorkAnswer => ({
   itemCode: row.item_code,
   awarded: JSON.parse(row.awarded) as Record<string, number>,
   explanation: row.explanation,
