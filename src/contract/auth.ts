@@ -43,6 +43,14 @@ export const meSchema = z
   })
   .describe("The signed-in user, the CSRF token and the account's two-factor status");
 
+export const sessionStateSchema = z
+  .object({
+    me: meSchema
+      .nullable()
+      .describe("The signed-in account as GET /api/me gives it, or null when nobody is signed in"),
+  })
+  .describe("Whether this browser has a session, without an error when it has none");
+
 export const secondFactorChallengeSchema = z
   .object({
     secondFactorRequired: z.literal(true),
@@ -90,6 +98,7 @@ export type LoginBody = z.infer<typeof loginBodySchema>;
 export type MeUser = z.infer<typeof meUserSchema>;
 export type TwoFactorStatus = z.infer<typeof twoFactorStatusSchema>;
 export type Me = z.infer<typeof meSchema>;
+export type SessionState = z.infer<typeof sessionStateSchema>;
 export type SecondFactorChallenge = z.infer<typeof secondFactorChallengeSchema>;
 export type SecondFactorBody = z.infer<typeof secondFactorBodySchema>;
 export type TwoFactorSetup = z.infer<typeof twoFactorSetupSchema>;

@@ -18,6 +18,8 @@ export interface Environment {
   KAOPING_SECURE_COOKIES?: string;
   KAOPING_TRUST_PROXY?: string;
   KAOPING_UPLOAD_LIMIT_MB?: string;
+  /** The built web app to serve (default build/web in the checkout). */
+  KAOPING_WEB_ROOT?: string;
   /** 64 hex digits; otherwise <data dir>/secret.key (created on the first start). */
   KAOPING_SECRET_KEY?: string;
   /** "0" (or "false") lets admin, office and auditor sign in without a second factor. */
@@ -55,6 +57,7 @@ export async function composeFromEnvironment(
     ...(env.KAOPING_UPLOAD_LIMIT_MB
       ? { uploadLimitBytes: Number(env.KAOPING_UPLOAD_LIMIT_MB) * 1024 * 1024 }
       : {}),
+    ...(env.KAOPING_WEB_ROOT ? { webRoot: env.KAOPING_WEB_ROOT } : {}),
     ...overrides.config,
   };
   const repos = createRepositories(db, secrets.derive(AUDIT_KEY_PURPOSE));

@@ -42,6 +42,29 @@ describe.each(DIALECTS)("accounts and sessions on %s", (dialect) => {
     expect(JSON.stringify(current.json())).not.toContain("password");
   });
 
+  it("tells a browser whether it is signed in without a 401", async () => {
+    const state = (cookies: Record<string, string> = {}) =>
+      harness.app.inject({ method: "GET", url: "/api/auth/session", cookies });
+    const anonymous = await state();
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toEqual({ me: null });
+    expect((await state({ kaoping_session: "not-a-session" })).json()).toEqual({ me: null });
+
+    const signedIn = await login("office", TEST_PASSWORD);
+    const token = sessionOf(signedIn).value;
+    const known = await state({ kaoping_session: token });
+    expect(known.statusCode).toBe(200);
+    expect(known.json().me).toEqual((await me(token)).json());
+
+    await harness.app.inject({
+      method: "POST",
+      url: "/api/auth/logout",
+      cookies: { kaoping_session: token },
+      headers: { "x-csrf-token": signedIn.json().csrfToken },
+    });
+    expect((await state({ kaoping_session: token })).json()).toEqual({ me: null });
+  });
+
   it("marks the cookie Secure behind TLS", async () => {
     const response = await login("office", TEST_PASSWORD, { "x-forwarded-proto": "https" });
     expect(sessionOf(response).secure).toBeFalsy(); // the proxy is not trusted by default

@@ -35,6 +35,7 @@ const POLICY_TABLE: [route: string, anonymous: Status, admin: Status, office: St
   ["POST /api/auth/login",                             200, 200,  200,   200,   200,     200],
   ["POST /api/auth/logout",                            401, 204,  204,   204,   204,     204],
   ["GET /api/me",                                      401, 200,  200,   200,   200,     200],
+  ["GET /api/auth/session",                            200, 200,  200,   200,   200,     200],
   ["GET /api/docs",                                    200, 200,  200,   200,   200,     200],
   ["GET /api/health",                                  200, 200,  200,   200,   200,     200],
   ["GET /api/cycles",                                  401, 200,  200,   200,   200,     200],
@@ -371,6 +372,9 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
       request: async () => ({ method: "POST", url: "/api/auth/logout" }),
     },
     "GET /api/me": { request: async () => ({ method: "GET", url: "/api/me" }) },
+    "GET /api/auth/session": {
+      request: async () => ({ method: "GET", url: "/api/auth/session" }),
+    },
     "GET /api/docs": { request: async () => ({ method: "GET", url: "/api/docs" }) },
     "GET /api/health": { request: async () => ({ method: "GET", url: "/api/health" }) },
     "GET /api/cycles": { request: async () => ({ method: "GET", url: "/api/cycles" }) },

@@ -4,6 +4,7 @@ import {
   loginBodySchema,
   meSchema,
   noContentSchema,
+  sessionStateSchema,
   secondFactorChallengeSchema,
 } from "../../contract/api";
 import { errorResponses } from "../../contract/responses";
@@ -13,7 +14,7 @@ import type { ServerDeps } from "../http/server-deps";
 import { decoyHash } from "./decoy-hash";
 import { DEVICE_COOKIE } from "./device-trust";
 import { logIn } from "./log-in";
-import { endSession } from "./resolve-session";
+import { endSession, resolveSession } from "./resolve-session";
 import { presentMe } from "./auth.presenter";
 import { replySignedIn, secureCookie } from "./sign-in-reply";
 import { signInThrottle } from "./sign-in-throttle";
@@ -113,5 +114,27 @@ export function authRoutes(app: FastifyInstance, deps: ServerDeps): void {
       },
     },
     async (request) => presentMe(request.session!, deps.config.requireTwoFactor),
+  );
+
+  api.get(
+    "/api/auth/session",
+    {
+      config: { public: true },
+      schema: {
+        operationId: "getSessionState",
+        tags: ["auth"],
+        summary: "Whether this browser is signed in (never 401)",
+        description:
+          "Public. The web app asks this first: the account as GET /api/me gives it when the " +
+          "session cookie is valid, otherwise `me: null` — so opening the login page is not an " +
+          "error in the browser's console.",
+        response: { 200: sessionStateSchema },
+      },
+    },
+    async (request) => {
+      const token = request.cookies[SESSION_COOKIE];
+      const session = token ? await resolveSession(deps, token) : undefined;
+      return { me: session ? presentMe(session, deps.config.requireTwoFactor) : null };
+    },
   );
 }
