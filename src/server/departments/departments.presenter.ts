@@ -1,5 +1,5 @@
 import type { DepartmentActivity, DepartmentOverview } from "../../contract/api";
-import type { Coverage } from "./figure-coverage";
+import type { Coverage } from "../../core/progress/figure-coverage";
 
 /** What the overview works out for one department, before it is shown. */
 export interface DepartmentFacts {

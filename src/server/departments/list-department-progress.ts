@@ -5,7 +5,7 @@ import type { UseCaseDeps } from "../context";
 import { loadCycle } from "../cycles/load-cycle";
 import { scoreLoadedCycle } from "../cycles/score-cycle";
 import { presentDepartmentOverview, type DepartmentFacts } from "./departments.presenter";
-import { figureCoverage } from "./figure-coverage";
+import { figureCoverage } from "../../core/progress/figure-coverage";
 
 /** A change: when, by whom, and of what. */
 interface Stamp {

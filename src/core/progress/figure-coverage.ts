@@ -1,4 +1,4 @@
-import { CITY } from "../../core";
+import { CITY } from "../formats/check-data";
 
 export interface Coverage {
   filled: number;
