@@ -40,6 +40,19 @@ export default defineConfig({
           hookTimeout: 60000,
         },
       },
+      {
+        // A real browser (Debian's chromium through playwright-core) against the real
+        // server serving the built web app; see test/e2e/.
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          globalSetup: ["test/e2e/global-setup.ts"],
+          env: { TZ: "UTC" },
+          testTimeout: 120000,
+          hookTimeout: 120000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });
