@@ -65,6 +65,9 @@ export async function runCrash(options: CrashOptions): Promise<CrashReport> {
     await checkSeed(database, city, port, report, ledger);
 
     const clients = createClients(city, ledger, options.seed, options.shape ?? DEFAULT_SHAPE);
+    const warmUp = endpoint(port);
+    for (const client of clients) await client.prepare(warmUp);
+    warmUp.agent.destroy();
     const reported = new Set<string>();
     for (let kill = 1; kill <= options.kills; kill++) {
       const before = { ...ledger.counts };

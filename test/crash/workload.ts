@@ -82,6 +82,17 @@ abstract class Client {
     return { cookie: this.session.cookie, "x-csrf-token": this.session.csrfToken };
   }
 
+  /**
+   * Signs in before the first epoch, while nothing is being killed. A sign-in cut off by
+   * a kill stays counted against the account (attempts are counted before the password
+   * is checked and given back only on an answer), so clients that had to sign in during
+   * the epochs could lock their own account after a few unlucky kills, and a client
+   * still signing in when each short epoch ends would never write at all.
+   */
+  async prepare(target: Endpoint): Promise<void> {
+    await this.headers(target);
+  }
+
   protected forgetSession(): void {
     this.session = undefined;
   }
