@@ -1,7 +1,7 @@
 import { CheckCircleFilled, CloseCircleOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { passwordChecks } from "./password-checks";
-import { visuallyHidden } from "./visually-hidden";
+import { visuallyHiddenStyle as visuallyHidden } from "../../shared/visually-hidden";
 
 /** The policy as a live checklist under the new-password field: icon and words, not colour alone. */
 export function PasswordRules({ password, username }: { password: string; username: string }) {

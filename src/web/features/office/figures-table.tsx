@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { CycleRegion, DepartmentIndicator } from "../../../contract/api";
 import { CITY } from "../../../core/formats/check-data";
 import { formatNumber, formatWithUnit } from "../../shared/format";
-import { cityFigure } from "./city-figure";
+import { cityFigure } from "../../shared/city-figure";
 import "./messages";
 
 export interface FiguresTableProps {

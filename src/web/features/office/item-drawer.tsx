@@ -20,7 +20,7 @@ import { CriteriaTable } from "./criteria-table";
 import { FiguresTable } from "./figures-table";
 import { valueUnit } from "./indicator-table";
 import type { ReviewData } from "./review-data";
-import { RuleText } from "./rule-text";
+import { describeRule } from "../../shared/describe-rule";
 import { IndicatorStatusTag } from "./status-tag";
 import "./messages";
 
@@ -42,7 +42,8 @@ function IndicatorDetails({
   data: ReviewData;
   indicator: DepartmentIndicator;
 }) {
-  const { t } = useTranslation("office");
+  const { t, i18n } = useTranslation("office");
+  const lang = formatLanguage(i18n.language);
   const queryClient = useQueryClient();
   const refresh = () =>
     void queryClient.invalidateQueries({
@@ -75,7 +76,7 @@ function IndicatorDetails({
           <code>{indicator.formula}</code>
         </Descriptions.Item>
         <Descriptions.Item label={t("item.rule")}>
-          <RuleText rule={indicator.rule} unit={indicator.unit} />
+          {describeRule(indicator.rule, lang, indicator.unit)}
         </Descriptions.Item>
         <Descriptions.Item label={t("item.weight")}>
           {formatNumber(indicator.weight, 4)}

@@ -96,16 +96,6 @@ export const officeMessages = {
       notFound: "没有找到这个项目。",
       close: "关闭",
     },
-    rule: {
-      ratio: "达到 {{target}} 得满分，按比例计分",
-      inverse: "不高于 {{target}} 得满分，超出按比例扣分",
-      atLeast: "不低于 {{target}} 得满分，否则不得分",
-      atMost: "不高于 {{target}} 得满分，否则不得分",
-      linear: "{{from}} 得 0 分，{{to}} 得满分，其间按线性计分",
-      bands: "分档计分：{{bands}}",
-      band: "≥ {{min}} 得 {{r}}",
-      cv: "各地差异系数不高于 {{target}} 得满分，达到 {{max}} 不得分",
-    },
   },
   en: {
     title: "Overview",
@@ -200,16 +190,6 @@ export const officeMessages = {
       awarded: "Self-assessed",
       notFound: "This item was not found.",
       close: "Close",
-    },
-    rule: {
-      ratio: "Full marks at {{target}}, proportional below",
-      inverse: "Full marks at or below {{target}}, proportional above",
-      atLeast: "Full marks at {{target}} or more, none below",
-      atMost: "Full marks at {{target}} or less, none above",
-      linear: "None at {{from}}, full marks at {{to}}, linear between",
-      bands: "By bands: {{bands}}",
-      band: "≥ {{min}}: {{r}}",
-      cv: "Full marks when the spread (CV) is at most {{target}}, none at {{max}}",
     },
   },
 };

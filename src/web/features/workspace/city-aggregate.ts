@@ -1,5 +1,6 @@
 import { useCallback, useSyncExternalStore } from "react";
 import type { CycleRegion } from "../../../contract/api";
+import { cityFigure } from "../../shared/city-figure";
 import type { FigureStore } from "./figure-store";
 
 /**
@@ -12,26 +13,13 @@ export function aggregateRegions(
   values: Record<string, number> | undefined,
   regions: readonly CycleRegion[],
 ): number | null {
-  let sum = 0;
-  let weighted = 0;
-  let weights = 0;
-  let count = 0;
-  let everyPopulation = true;
+  // The regions' figures only: the city cell shows what the regions add up to.
+  const figures: Record<string, { value: number }> = {};
   for (const region of regions) {
     const value = values?.[region.code];
-    if (value === undefined) continue;
-    count++;
-    sum += value;
-    if (region.population === null) everyPopulation = false;
-    else {
-      weighted += value * region.population;
-      weights += region.population;
-    }
+    if (value !== undefined) figures[region.code] = { value };
   }
-  if (count === 0) return null;
-  if (aggregation === "sum") return sum;
-  if (aggregation === "popmean" && everyPopulation && weights > 0) return weighted / weights;
-  return sum / count;
+  return cityFigure(aggregation, figures, regions)?.value ?? null;
 }
 
 /** The live aggregate of one element, re-rendering only when the number changes. */

@@ -6,7 +6,7 @@ import { CITY } from "../../../core";
 import { formatLanguage } from "../../shared/format";
 import { CellDetails, type FocusedCell } from "./cell-details";
 import { useCityAggregate } from "./city-aggregate";
-import { describeRule, ruleTarget } from "./describe-rule";
+import { describeRule, ruleTarget } from "../../shared/describe-rule";
 import { FigureCell } from "./figure-cell";
 import type { FigureSaver } from "./figure-saver";
 import type { FigureStore } from "./figure-store";

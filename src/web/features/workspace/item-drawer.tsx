@@ -4,7 +4,7 @@ import type { DepartmentItems } from "../../../contract/api";
 import { CommentThread } from "../../shared/comments/comment-thread";
 import { EvidencePanel } from "../../shared/evidence/evidence-panel";
 import { formatLanguage, formatNumber } from "../../shared/format";
-import { describeRule } from "./describe-rule";
+import { describeRule } from "../../shared/describe-rule";
 
 export interface DrawerTarget {
   kind: "indicator" | "workItem";

@@ -1,7 +1,7 @@
 import ReactEChartsCore from "echarts-for-react/esm/core";
 import type { CSSProperties, ReactNode } from "react";
 import { echarts, type EChartsCoreOption } from "./echarts";
-import { VisuallyHidden } from "./visually-hidden";
+import { VisuallyHidden } from "../visually-hidden";
 
 interface ChartProps {
   option: EChartsCoreOption;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Rule } from "../../../core";
-import { ruleSchema } from "../../../core/formats/framework-schema";
+import type { Rule } from "../../core";
+import { ruleSchema } from "../../core/formats/framework-schema";
 import { describeRule, ruleTarget } from "./describe-rule";
 
 /** One row per rule kind of the framework format; the table must cover them all. */

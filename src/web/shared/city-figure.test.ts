@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadDataText, loadFrameworkText } from "../../../core";
-import { collectElementValues } from "../../../core/scoring/element-values";
+import { loadDataText, loadFrameworkText } from "../../core";
+import { collectElementValues } from "../../core/scoring/element-values";
 import { cityFigure } from "./city-figure";
 
 const regions = [

@@ -1,12 +1,8 @@
-import type { Lang, Rule } from "../../../core";
-import { formatFigure } from "./format";
+import type { Lang, Rule } from "../../core";
+import { formatNumber, formatWithUnit } from "./format";
 
 /** A bound with its unit: "95%", "6 张"; a percent or per-mille sign is written close. */
-function withUnit(value: number, unit: string | null | undefined): string {
-  const text = formatFigure(value, 4);
-  if (!unit) return text;
-  return unit === "%" || unit === "‰" ? `${text}${unit}` : `${text} ${unit}`;
-}
+const withUnit = (value: number, unit: string | null | undefined) => formatWithUnit(value, unit, 4);
 
 /**
  * A scoring rule in words, so the clerk knows what a figure earns without reading the
@@ -46,7 +42,7 @@ export function describeRule(rule: Rule, lang: Lang, unit?: string | null): stri
     case "bands": {
       const bands = [...rule.bands].sort((a, b) => b.min - a.min);
       const steps = bands.map((band) => {
-        const share = `${formatFigure(band.r * 100, 2)}%`;
+        const share = `${formatNumber(band.r * 100, 2)}%`;
         const min = withUnit(band.min, unit);
         return zh ? `≥ ${min} 得 ${share}` : `≥ ${min}: ${share}`;
       });
@@ -55,8 +51,8 @@ export function describeRule(rule: Rule, lang: Lang, unit?: string | null): stri
         : `in bands: ${steps.join("; ")}; otherwise none`;
     }
     case "cv": {
-      const target = formatFigure(rule.target, 4);
-      const max = formatFigure(rule.max, 4);
+      const target = formatNumber(rule.target, 4);
+      const max = formatNumber(rule.max, 4);
       return zh
         ? `各地区差异（变异系数）≤ ${target} 得满分，≥ ${max} 不得分，其间按线性比例计分`
         : `spread across regions (coefficient of variation) ≤ ${target}: full points; ≥ ${max}: none; in proportion in between`;
@@ -82,6 +78,6 @@ export function ruleTarget(rule: Rule, unit?: string | null): string {
       return `≥ ${withUnit(best.min, unit)}`;
     }
     case "cv":
-      return `CV ≤ ${formatFigure(rule.target, 4)}`;
+      return `CV ≤ ${formatNumber(rule.target, 4)}`;
   }
 }

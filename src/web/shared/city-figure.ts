@@ -3,9 +3,9 @@
  * when one was entered, else the aggregation over the regions that have a figure, in
  * the order of the year's regions, with the core's overflow-safe sums and means.
  */
-import type { CycleRegion, ItemElement } from "../../../contract/api";
-import { CITY } from "../../../core/formats/check-data";
-import { sumOf, weightedMeanOf } from "../../../core/numbers/scaled";
+import type { CycleRegion, ItemElement } from "../../contract/api";
+import { CITY } from "../../core/formats/check-data";
+import { sumOf, weightedMeanOf } from "../../core/numbers/scaled";
 
 export interface CityFigure {
   value: number;
