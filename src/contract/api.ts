@@ -21,3 +21,4 @@ export * from "./frameworks";
 export * from "./departments";
 export * from "./comments";
 export * from "./item-changes";
+export * from "./workflow";

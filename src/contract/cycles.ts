@@ -11,8 +11,12 @@ import { savedValueSchema } from "./values";
 import { workAnswerSchema } from "./work";
 
 export const cycleStatusSchema = z
-  .enum(["open", "closed"])
-  .describe("open: figures may change; closed: the year is locked");
+  .enum(["open", "aggregated", "closed"])
+  .describe(
+    "open: figures may change (within each department's hand-in state and the deadline); " +
+      "aggregated: every department's data is frozen in the city's snapshot, changes need a reopen; " +
+      "closed: the year is over and locked",
+  );
 
 export const cycleSummarySchema = z
   .object({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { instantSchema } from "./common";
+import { submissionSchema } from "./workflow";
 
 const shareSchema = (of: string) =>
   z.number().nullable().describe(`From 0 to 1; null when ${of} is 0`);
@@ -57,6 +58,7 @@ export const departmentOverviewSchema = z
     lastActivity: departmentActivitySchema
       .nullable()
       .describe("null when nothing of the department has changed yet"),
+    submission: submissionSchema,
   })
   .describe("One member department's progress in the year");
 

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { errorSchema, fieldErrorSchema, forbiddenErrorSchema } from "./errors";
+import { lockedErrorSchema } from "./workflow";
 
 /**
  * The error answers an operation can give, for its OpenAPI `responses`. Every route
@@ -14,7 +15,7 @@ const ERROR_MEANINGS = {
   413: "The upload or the request body is larger than allowed",
   415: "The file type is not accepted",
   422: "A field of the request is refused; the message names it",
-  423: "Locked: the year is closed or the account is locked",
+  423: "Locked: the year is closed or aggregated, the department's data is submitted or accepted, its deadline has passed, or the account is locked; `lock` says which",
   429: "Too many attempts; try again later",
 } as const;
 
@@ -24,6 +25,7 @@ export type ErrorStatus = keyof typeof ERROR_MEANINGS;
 const ERROR_SCHEMAS: Partial<Record<ErrorStatus, z.ZodObject>> = {
   403: forbiddenErrorSchema,
   422: fieldErrorSchema,
+  423: lockedErrorSchema,
 };
 
 export function errorResponses<S extends ErrorStatus>(

@@ -11,6 +11,7 @@ import { frameworksRepository } from "./frameworks/frameworks.repository";
 import { usersRepository } from "./users/users.repository";
 import { valuesRepository } from "./values/values.repository";
 import { workRepository } from "./work/work.repository";
+import { workflowRepository } from "./workflow/workflow.repository";
 
 /** Every repository, bound to one connection or one transaction. */
 export interface Repositories {
@@ -24,6 +25,7 @@ export interface Repositories {
   users: ReturnType<typeof usersRepository>;
   values: ReturnType<typeof valuesRepository>;
   work: ReturnType<typeof workRepository>;
+  workflow: ReturnType<typeof workflowRepository>;
   dialect: Dialect;
   /** Runs `work` in one transaction (or in the current one, when already inside). */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
@@ -51,6 +53,7 @@ function bind(
     users: usersRepository(executor),
     values: valuesRepository(executor),
     work: workRepository(executor),
+    workflow: workflowRepository(executor),
     dialect,
     transaction: (work) =>
       inTransaction

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ValueRow } from "../../src/server/values/values.repository";
 import { DIALECTS, startHarness, type Harness } from "../support/server-harness";
 
+/** The office writing: only the year's state and the owners' hand-ins can lock it. */
+const OFFICE_SCOPE = { owners: [] as string[], writerDepartment: null };
+
 describe.each(DIALECTS)("the save batcher on %s", (dialect) => {
   let harness: Harness;
   let cycleId: string;
@@ -30,16 +33,19 @@ describe.each(DIALECTS)("the save batcher on %s", (dialect) => {
         row: row({ value: 10, version: 1 }),
         expectedVersion: 0,
         cycle,
+        scope: OFFICE_SCOPE,
       }),
       harness.deps.valueSaves.save({
         row: row({ value: 20, version: 2 }),
         expectedVersion: 1,
         cycle,
+        scope: OFFICE_SCOPE,
       }),
       harness.deps.valueSaves.save({
         row: row({ value: 30, version: 1 }),
         expectedVersion: 0,
         cycle,
+        scope: OFFICE_SCOPE,
       }),
     ]);
     expect(results.map((result) => result.saved)).toEqual([true, true, false]);
@@ -55,13 +61,24 @@ describe.each(DIALECTS)("the save batcher on %s", (dialect) => {
     const broken = { id: "no-such-cycle", year: 2025 };
     const auditBefore = (await harness.deps.repos.audit.head()).seq;
     const outcomes = await Promise.allSettled([
-      harness.deps.valueSaves.save({ row: row({ region_code: "HY" }), expectedVersion: 0, cycle }),
+      harness.deps.valueSaves.save({
+        row: row({ region_code: "HY" }),
+        expectedVersion: 0,
+        cycle,
+        scope: OFFICE_SCOPE,
+      }),
       harness.deps.valueSaves.save({
         row: row({ cycle_id: broken.id, region_code: "BL" }),
         expectedVersion: 0,
         cycle: broken,
+        scope: OFFICE_SCOPE,
       }),
-      harness.deps.valueSaves.save({ row: row({ region_code: "HD" }), expectedVersion: 0, cycle }),
+      harness.deps.valueSaves.save({
+        row: row({ region_code: "HD" }),
+        expectedVersion: 0,
+        cycle,
+        scope: OFFICE_SCOPE,
+      }),
     ]);
     expect(outcomes.map((outcome) => outcome.status)).toEqual([
       "fulfilled",

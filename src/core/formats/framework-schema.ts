@@ -29,6 +29,11 @@ export const dataElementSchema = z.object({
   /** Bounds no real figure can pass (e.g. 0 for a count); checked in check-framework.ts and formats/bounds.ts. */
   min: finite.optional(),
   max: finite.optional(),
+  /**
+   * Kaoping's extension: the range a real figure usually lies in. A figure outside it is
+   * a warning before submitting (the head justifies it or corrects it), never a refusal.
+   */
+  plausible: z.object({ min: finite.optional(), max: finite.optional() }).optional(),
 });
 
 export const bandSchema = z.object({ min: finite, r: finite.min(0).max(1) });
@@ -80,6 +85,11 @@ export const frameworkSchema = z.object({
   dataElements: z.array(dataElementSchema).default([]),
   indicators: z.array(indicatorSchema).default([]),
   workItems: z.array(workItemSchema).default([]),
+  /**
+   * Kaoping's extension: the checks before a department submits. `changePercent` is how
+   * far (in %) a figure may move from last year's before it needs a note (default 30).
+   */
+  checks: z.object({ changePercent: finite.gt(0).default(30) }).default({ changePercent: 30 }),
 });
 
 export type FrameworkDoc = z.infer<typeof frameworkSchema>;

@@ -18,6 +18,11 @@ export const USER_ADMINS: readonly Role[] = ["admin"];
 /** Roles that may import framework versions and open evaluation years. */
 export const FRAMEWORK_KEEPERS: readonly Role[] = ["admin", "office"];
 
+/** Roles that certify and submit a department's materials (its head, per the plan). */
+export const SUBMITTERS: readonly Role[] = ["dept_head"];
+/** Roles that return, accept and reopen hand-ins, grant lock exceptions and aggregate the year. */
+export const REVIEWERS: readonly Role[] = ["office"];
+
 export function requireRole(user: AuthUser, roles: readonly Role[]): void {
   if (!roles.includes(user.role)) {
     throw forbidden("您的角色无权执行此操作", "your role may not do this");

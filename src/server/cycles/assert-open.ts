@@ -1,16 +1,11 @@
-import { localized } from "../../core";
 import type { CyclesTable } from "../db/schema";
-import { DomainError } from "../errors";
+import type { DomainError } from "../errors";
+import { lockedError } from "../workflow/lock-messages";
 import type { Repositories } from "../repositories";
 
-function closedError(cycle: { year: number }): DomainError {
-  return new DomainError(
-    "locked",
-    localized(
-      `${cycle.year} 年度考评已关闭，数据不能再修改`,
-      `evaluation year ${cycle.year} is closed; figures can no longer change`,
-    ),
-  );
+function closedError(cycle: { year: number; status?: string }): DomainError {
+  const kind = cycle.status === "aggregated" ? "aggregated" : "closed";
+  return lockedError({ kind }, cycle.year, (code) => code);
 }
 
 /** Figures can change only while the year is open; say why when it is not. */
@@ -32,5 +27,6 @@ export async function assertCycleOpenIn(
   let statuses = statusInTransaction.get(tx);
   if (!statuses) statusInTransaction.set(tx, (statuses = new Map()));
   if (!statuses.has(cycle.id)) statuses.set(cycle.id, await tx.cycles.statusOf(cycle.id));
-  if (statuses.get(cycle.id) !== "open") throw closedError(cycle);
+  const status = statuses.get(cycle.id);
+  if (status !== "open") throw closedError({ year: cycle.year, status });
 }

@@ -8,6 +8,8 @@ export function cyclesRepository(db: Executor) {
     statusOf: async (id: string) =>
       (await db.selectFrom("cycles").select("status").where("id", "=", id).executeTakeFirst())
         ?.status,
+    byId: (id: string) =>
+      db.selectFrom("cycles").selectAll().where("id", "=", id).executeTakeFirst(),
     byYear: (year: number) =>
       db.selectFrom("cycles").selectAll().where("year", "=", year).executeTakeFirst(),
     insert: (row: CyclesTable) => db.insertInto("cycles").values(row).execute(),

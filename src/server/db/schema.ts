@@ -28,6 +28,8 @@ export interface UsersTable {
   two_factor_exempt: string | null;
   /** 1 while the account must choose a new password before anything else (an admin gave it this one). */
   must_change_password: number;
+  /** Where notices are e-mailed; null for none. */
+  email: string | null;
 }
 
 /**
@@ -98,7 +100,7 @@ export interface FrameworksTable {
   imported_by: string;
 }
 
-export type CycleStatus = "open" | "closed";
+export type CycleStatus = "open" | "aggregated" | "closed";
 
 export interface CyclesTable {
   id: string;
@@ -182,6 +184,103 @@ export interface CommentsTable {
   created_at: string;
 }
 
+/** A department's hand-in state in a year (core/workflow/states.ts). No row: draft. */
+export interface DepartmentSubmissionsTable {
+  cycle_id: string;
+  department_code: string;
+  state: "draft" | "submitted" | "returned" | "accepted";
+  /** Goes up by one at every step; a step names the version it started from. */
+  version: number;
+  first_submitted_at: string | null;
+  last_submitted_at: string | null;
+  accepted_at: string | null;
+  returns: number;
+  updated_at: string;
+}
+
+/** One step of a hand-in; JSON columns as text. */
+export interface SubmissionEventsTable {
+  id: string;
+  cycle_id: string;
+  department_code: string;
+  kind: "submit" | "return" | "accept" | "reopen";
+  actor: string;
+  at: string;
+  declaration: string | null;
+  /** submit: the certified snapshot, canonical JSON — exactly the bytes `digest` hashes. */
+  snapshot: string | null;
+  /** submit: SM3 of `snapshot`, hex. */
+  digest: string | null;
+  /** submit: `[{check, text, message}]`. */
+  justifications: string | null;
+  /** return: `[{item: {kind, code}, reason}]`. */
+  reasons: string | null;
+  /** reopen: why. */
+  reason: string | null;
+}
+
+export interface LockExceptionsTable {
+  id: string;
+  cycle_id: string;
+  department_code: string;
+  /** Last day, inclusive, Beijing time (YYYY-MM-DD). */
+  until: string;
+  reason: string;
+  granted_by: string;
+  granted_at: string;
+  revoked_by: string | null;
+  revoked_at: string | null;
+}
+
+/** The year's data frozen at aggregation; the newest row is the one in force. */
+export interface CycleSnapshotsTable {
+  id: string;
+  cycle_id: string;
+  snapshot: string;
+  digest: string;
+  override_reason: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+/** A notice that has been sent (reminder, overdue, escalation); `key` makes it once only. */
+export interface NoticesTable {
+  key: string;
+  kind: string;
+  cycle_id: string;
+  department_code: string | null;
+  created_at: string;
+}
+
+/** A notice in one account's notification centre. */
+export interface NotificationsTable {
+  id: string;
+  notice_key: string;
+  user_id: string;
+  title_zh: string;
+  title_en: string;
+  body_zh: string;
+  body_en: string;
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+/** An e-mail of a notice: pending → sending (claimed by one process) → sent or failed. */
+export interface OutgoingMailTable {
+  id: string;
+  notice_key: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  status: "pending" | "sending" | "sent" | "failed";
+  attempts: number;
+  claimed_at: string | null;
+  sent_at: string | null;
+  last_error: string | null;
+  created_at: string;
+}
+
 export interface AuditLogTable {
   seq: number;
   at: string;
@@ -220,4 +319,11 @@ export interface Database {
   comments: CommentsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  department_submissions: DepartmentSubmissionsTable;
+  submission_events: SubmissionEventsTable;
+  lock_exceptions: LockExceptionsTable;
+  cycle_snapshots: CycleSnapshotsTable;
+  notices: NoticesTable;
+  notifications: NotificationsTable;
+  outgoing_mail: OutgoingMailTable;
 }

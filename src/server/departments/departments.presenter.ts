@@ -1,4 +1,4 @@
-import type { DepartmentActivity, DepartmentOverview } from "../../contract/api";
+import type { DepartmentActivity, DepartmentOverview, Submission } from "../../contract/api";
 import type { Coverage } from "../../core/progress/figure-coverage";
 
 /** What the overview works out for one department, before it is shown. */
@@ -11,6 +11,7 @@ export interface DepartmentFacts {
   itemsWithEvidence: number;
   loss: number;
   lastActivity: { at: string; by: string; kind: DepartmentActivity["kind"] } | undefined;
+  submission: Submission;
 }
 
 const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
@@ -37,5 +38,6 @@ export function presentDepartmentOverview(
     lastActivity: activity
       ? { ...activity, displayName: displayNames.get(activity.by) ?? null }
       : null,
+    submission: facts.submission,
   };
 }

@@ -3,6 +3,9 @@ import type { Executor } from "../db/executor";
 /** The few reads the departments' overview needs beyond the other repositories'. */
 export function departmentsRepository(db: Executor) {
   return {
+    /** Every department with its name. */
+    list: () => db.selectFrom("departments").selectAll().orderBy("code").execute(),
+
     /** Figures of a year that were cleared (history rows with no value): which, when, by whom. */
     clearedFigures: (cycleId: string) =>
       db

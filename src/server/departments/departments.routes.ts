@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { departmentsOverviewSchema, yearParamsSchema } from "../../contract/api";
 import { errorResponses } from "../../contract/responses";
 import { currentUser } from "../http/session";
+import { requestLang } from "../http/lang";
 import type { ServerDeps } from "../http/server-deps";
 import { listDepartmentProgress } from "./list-department-progress";
 
@@ -17,12 +18,13 @@ export function departmentsRoutes(app: FastifyInstance, deps: ServerDeps): void 
         description:
           "Per department of the year's framework: its indicator and work item counts, the " +
           "figures entered of those expected, the items with evidence, what its items cost the " +
-          "score, and its latest change and who made it. Office, leader, auditor and admin get " +
+          "score, its latest change and who made it, and its hand-in state (submission). Office, leader, auditor and admin get " +
           "every department; a department user gets only their own.",
         params: yearParamsSchema,
         response: { 200: departmentsOverviewSchema, ...errorResponses(400, 401, 403, 404, 422) },
       },
     },
-    (request) => listDepartmentProgress(deps, currentUser(request), request.params.year),
+    (request) =>
+      listDepartmentProgress(deps, currentUser(request), request.params.year, requestLang(request)),
   );
 }

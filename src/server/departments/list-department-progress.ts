@@ -6,6 +6,8 @@ import { loadCycle } from "../cycles/load-cycle";
 import { scoreLoadedCycle } from "../cycles/score-cycle";
 import { presentDepartmentOverview, type DepartmentFacts } from "./departments.presenter";
 import { figureCoverage } from "../../core/progress/figure-coverage";
+import type { Lang } from "../../core";
+import { submissionsOf } from "../workflow/read-submission";
 
 /** A change: when, by whom, and of what. */
 interface Stamp {
@@ -46,6 +48,7 @@ export async function listDepartmentProgress(
   deps: UseCaseDeps,
   user: AuthUser,
   year: number,
+  lang: Lang = "zh",
 ): Promise<DepartmentsOverview> {
   if (!isDepartmentUser(user)) requireRole(user, CITY_READERS);
   const loaded = await loadCycle(deps, year);
@@ -58,6 +61,7 @@ export async function listDepartmentProgress(
     deps.repos.comments.stampsForCycle(cycle.id),
     scoreLoadedCycle(deps, loaded),
   ]);
+  const submissions = await submissionsOf(deps.repos, loaded, deps.clock.now(), lang);
 
   const entered = new Map<string, Set<string>>();
   const changes = new LatestChanges();
@@ -142,6 +146,7 @@ export async function listDepartmentProgress(
       itemsWithEvidence,
       loss: losses.get(department.code) ?? 0,
       lastActivity: latest,
+      submission: submissions.get(department.code)!,
     };
   });
 

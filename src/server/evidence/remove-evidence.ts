@@ -1,7 +1,10 @@
 import { isDepartmentUser, type AuthUser } from "../auth/auth-user";
 import { recordAudit } from "../audit/record";
 import type { UseCaseDeps } from "../context";
-import { assertCycleOpen, assertCycleOpenIn } from "../cycles/assert-open";
+import { assertCycleOpen } from "../cycles/assert-open";
+import { loadCycle } from "../cycles/load-cycle";
+import { ownersOf as itemOwners } from "../../core/workflow/owners";
+import { assertWritableIn } from "../workflow/write-guard";
 import { forbidden, notFound } from "../errors";
 
 const noSuchEvidence = (year: number) =>
@@ -38,10 +41,15 @@ export async function removeEvidence(
     );
   }
   assertCycleOpen(cycle);
+  const { framework } = await loadCycle(deps, input.year);
+  const owners = itemOwners(framework, row.target_kind, row.target_code);
 
   await deps.repos.transaction(async (tx) => {
     await tx.audit.lock();
-    await assertCycleOpenIn(tx, cycle);
+    await assertWritableIn(tx, deps.clock, cycle, {
+      owners: [...new Set([...owners, row.department_code])],
+      writerDepartment: isDepartmentUser(user) ? user.departmentCode : null,
+    });
     // Removed by another request meanwhile: nothing is left to remove.
     if (!(await tx.evidence.remove(row.id))) throw noSuchEvidence(input.year);
     await recordAudit(tx, deps.clock, {

@@ -4,7 +4,9 @@ import { recordAudit } from "../audit/record";
 import { isDepartmentUser, type AuthUser } from "../auth/auth-user";
 import { CITY_WRITERS, elementsOfDepartment, requireRole } from "../auth/policy";
 import type { UseCaseDeps } from "../context";
-import { assertCycleOpen, assertCycleOpenIn } from "../cycles/assert-open";
+import { assertCycleOpen } from "../cycles/assert-open";
+import { ownersOf as itemOwners } from "../../core/workflow/owners";
+import { assertWritableIn } from "../workflow/write-guard";
 import type { Evidence } from "../../contract/api";
 import { presentEvidence } from "./evidence.presenter";
 import { loadCycle } from "../cycles/load-cycle";
@@ -40,18 +42,13 @@ export function ownersOf(
   kind: EvidenceTarget,
   code: string,
 ): string[] | undefined {
-  if (kind === "indicator") {
-    const indicator = framework.indicators.find((candidate) => candidate.code === code);
-    return indicator && [indicator.department];
-  }
-  if (kind === "workItem") {
-    const item = framework.workItems.find((candidate) => candidate.code === code);
-    return item && [item.department];
-  }
-  if (!framework.elements.has(code)) return undefined;
-  return framework.doc.departments
-    .map((department) => department.code)
-    .filter((department) => elementsOfDepartment(framework, department).has(code));
+  const known =
+    kind === "indicator"
+      ? framework.indicators.some((candidate) => candidate.code === code)
+      : kind === "workItem"
+        ? framework.workItems.some((candidate) => candidate.code === code)
+        : framework.elements.has(code);
+  return known ? itemOwners(framework, kind, code) : undefined;
 }
 
 /** The department the evidence is filed under, or a refusal when the user may not attach it. */
@@ -208,7 +205,10 @@ export async function uploadEvidence(
   await deps.repos.transaction(async (tx) => {
     // Checked again under the audit head lock: a year closed meanwhile gets no write.
     await tx.audit.lock();
-    await assertCycleOpenIn(tx, cycle);
+    await assertWritableIn(tx, deps.clock, cycle, {
+      owners: [...new Set([...owners, department])],
+      writerDepartment: isDepartmentUser(user) ? user.departmentCode : null,
+    });
     // Removing the last record of the same bytes deletes the file under this lock
     // (remove-evidence.ts); if that happened since it was stored above, store it again.
     if (!(await deps.evidence.has(sha256))) await deps.evidence.put(sha256, input.content);

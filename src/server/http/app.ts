@@ -8,6 +8,7 @@ import { auditRoutes } from "../audit/audit.routes";
 import { authRoutes } from "../auth/auth.routes";
 import { changePasswordRoutes } from "../auth/change-password.routes";
 import { frameworksRoutes } from "../frameworks/frameworks.routes";
+import { workflowRoutes } from "../workflow/workflow.routes";
 import { adminUsersRoutes } from "../users/admin-users.routes";
 import { registerSignInThrottle } from "../auth/sign-in-throttle";
 import { twoFactorRoutes } from "../auth/two-factor.routes";
@@ -109,6 +110,7 @@ export async function buildApp(
   changePasswordRoutes(app, deps);
   adminUsersRoutes(app, deps);
   frameworksRoutes(app, deps);
+  workflowRoutes(app, deps);
 
   app.get("/api/docs", { config: { public: true }, schema: { hide: true } }, () => app.swagger());
   await serveWebApp(app, deps.config.webRoot);

@@ -55,6 +55,11 @@ const TAGS = [
   { name: "comments", description: "审核意见 — review comments on items" },
   { name: "departments", description: "成员单位 — the member departments" },
   {
+    name: "workflow",
+    description:
+      "报送与审核 — certify and submit, return, accept, reopen; lock exceptions; aggregation",
+  },
+  {
     name: "audit",
     description: "审计日志 — the audit log, its HMAC-SM3 chain and the checkpoints kept outside it",
   },

@@ -97,6 +97,7 @@ export async function addUser(
       password_changed_at: now,
       two_factor_exempt: input.twoFactorExempt ?? null,
       must_change_password: input.mustChangePassword ? 1 : 0,
+      email: null,
     });
     await recordAudit(tx, deps.clock, {
       actor,

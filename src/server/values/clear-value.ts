@@ -4,7 +4,9 @@ import { recordAudit } from "../audit/record";
 import type { AuthUser } from "../auth/auth-user";
 import { assertCanWriteElement } from "../auth/policy";
 import type { UseCaseDeps } from "../context";
-import { assertCycleOpenIn } from "../cycles/assert-open";
+import { ownersOf } from "../../core/workflow/owners";
+import { isDepartmentUser } from "../auth/auth-user";
+import { assertWritableIn } from "../workflow/write-guard";
 import { loadCycleForWrite } from "../cycles/load-cycle";
 import { DomainError, notFound } from "../errors";
 import { presentCurrentValue } from "./values.presenter";
@@ -55,7 +57,10 @@ export async function clearValue(
 
   await deps.repos.transaction(async (tx) => {
     await tx.audit.lock();
-    await assertCycleOpenIn(tx, cycle);
+    await assertWritableIn(tx, deps.clock, cycle, {
+      owners: ownersOf(framework, "dataElement", input.element),
+      writerDepartment: isDepartmentUser(user) ? user.departmentCode : null,
+    });
     const before = await tx.values.one(cycle.id, input.element, input.region);
     if (!before && input.version === 0) {
       throw notFound(

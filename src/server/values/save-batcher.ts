@@ -1,6 +1,6 @@
 import { recordAudit } from "../audit/record";
 import type { Clock } from "../clock";
-import { assertCycleOpenIn } from "../cycles/assert-open";
+import { assertWritableIn, type WriteScope } from "../workflow/write-guard";
 import type { Repositories } from "../repositories";
 import type { StoredValue, ValueRow } from "./values.repository";
 
@@ -9,6 +9,8 @@ export interface PendingSave {
   row: ValueRow;
   expectedVersion: number;
   cycle: { id: string; year: number };
+  /** Whose hand-in covers the figure and who writes it, for the lock rule. */
+  scope: WriteScope;
 }
 
 export type SaveResult = { saved: true } | { saved: false; current: StoredValue | undefined };
@@ -61,7 +63,7 @@ export function createSaveBatcher(repos: Repositories, clock: Clock) {
       const lastVersions = await tx.values.lastVersions(absent);
       const history: ValueRow[] = [];
       for (const { save } of jobs) {
-        await assertCycleOpenIn(tx, save.cycle);
+        await assertWritableIn(tx, clock, save.cycle, save.scope);
         const key = keyOf(save.row);
         const before = current.get(key);
         if ((before?.version ?? 0) !== save.expectedVersion) {

@@ -1,6 +1,7 @@
 import type { SavedValue } from "../../contract/api";
 import { boundViolation, CITY, localized } from "../../core";
-import type { AuthUser } from "../auth/auth-user";
+import { isDepartmentUser, type AuthUser } from "../auth/auth-user";
+import { ownersOf } from "../../core/workflow/owners";
 import { assertCanWriteElement } from "../auth/policy";
 import type { UseCaseDeps } from "../context";
 import { DomainError, invalid, notFound } from "../errors";
@@ -71,7 +72,15 @@ export async function saveValue(
     updated_by: user.username,
     updated_at: now,
   };
-  const outcome = await deps.valueSaves.save({ row, expectedVersion: input.version, cycle });
+  const outcome = await deps.valueSaves.save({
+    row,
+    expectedVersion: input.version,
+    cycle,
+    scope: {
+      owners: ownersOf(framework, "dataElement", input.element),
+      writerDepartment: isDepartmentUser(user) ? user.departmentCode : null,
+    },
+  });
   if (!outcome.saved) throw staleVersion(input, outcome.current);
   return presentValue(row);
 }

@@ -4,7 +4,9 @@ import { recordAudit } from "../audit/record";
 import type { AuthUser } from "../auth/auth-user";
 import { assertCanWriteDepartmentItem } from "../auth/policy";
 import type { UseCaseDeps } from "../context";
-import { assertCycleOpen, assertCycleOpenIn } from "../cycles/assert-open";
+import { assertCycleOpen } from "../cycles/assert-open";
+import { isDepartmentUser } from "../auth/auth-user";
+import { assertWritableIn } from "../workflow/write-guard";
 import { loadCycle } from "../cycles/load-cycle";
 import { DomainError, invalid, notFound } from "../errors";
 import { presentWorkAnswer } from "./work.presenter";
@@ -56,7 +58,10 @@ export async function saveWorkAnswer(
   const answer = await deps.repos.transaction(async (tx) => {
     // Checked again under the audit head lock: a year closed meanwhile gets no write.
     await tx.audit.lock();
-    await assertCycleOpenIn(tx, cycle);
+    await assertWritableIn(tx, deps.clock, cycle, {
+      owners: [item.department],
+      writerDepartment: isDepartmentUser(user) ? user.departmentCode : null,
+    });
     const before = await tx.work.one(cycle.id, item.code);
     const currentVersion = before?.version ?? 0;
     if (input.version !== currentVersion) return undefined;
