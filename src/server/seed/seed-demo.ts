@@ -1,3 +1,4 @@
+import { beijingDate, isPast } from "../../core/workflow/deadline";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { loadFramework, parseDocumentText, type DataDoc } from "../../core";
@@ -94,6 +95,19 @@ async function prehashed(
  * start killed halfway must not leave a database that is no longer empty yet has a year
  * without some or all of its accounts — it would never be seeded again.
  */
+/**
+ * The open demo year's deadlines: the plan's (10 and 25 March of the following year)
+ * while they are still ahead; a demo seeded after them would open locked for every
+ * department, so its deadlines are then set three and five weeks after the seed
+ * (illustrative, like the rest of the demo).
+ */
+export function demoDeadlines(year: number, now: Date) {
+  const plan = { departmentsDue: `${year + 1}-03-10`, provinceDue: `${year + 1}-03-25` };
+  if (!isPast(plan.departmentsDue, now)) return plan;
+  const later = (days: number) => beijingDate(new Date(now.getTime() + days * 86_400_000));
+  return { departmentsDue: later(21), provinceDue: later(35) };
+}
+
 export async function seedDemoIfEmpty(
   deps: Pick<UseCaseDeps, "repos" | "clock" | "passwords" | "pinned">,
   files: { framework: string; data: string; earlierData?: string[] },
@@ -132,9 +146,21 @@ export async function seedDemoIfEmpty(
         status: "closed",
       });
     }
-    await createCycle(inTx, SEED_ACTOR, { year: data.year, frameworkId: imported.id, data });
+    await createCycle(inTx, SEED_ACTOR, {
+      year: data.year,
+      frameworkId: imported.id,
+      data,
+      ...demoDeadlines(data.year, deps.clock.now()),
+    });
     for (const account of accounts) {
-      await addUser(inTx, SEED_ACTOR, { ...account, password: chosen, twoFactorExempt: "demo" });
+      // An address that can never be delivered (RFC 6761), to show where notices are e-mailed.
+      const email = `${account.username}@example.invalid`;
+      await addUser(inTx, SEED_ACTOR, {
+        ...account,
+        email,
+        password: chosen,
+        twoFactorExempt: "demo",
+      });
     }
     return true;
   });
