@@ -131,15 +131,28 @@ export function submissionChecks(input: CheckInput): SubmissionCheck[] {
       }
       const before = input.lastYear?.get(code)?.get(region);
       if (before === undefined || (figure.note ?? "").trim() !== "") continue;
-      const change =
-        before === 0
-          ? figure.value === 0
-            ? 0
-            : Infinity
-          : (figure.value - before) / Math.abs(before);
-      if (Math.abs(change) > threshold) {
-        const moved = Number.isFinite(change) ? percent(change) : "由 0 变为非 0";
-        const movedEn = Number.isFinite(change) ? percent(change) : "from 0 to non-zero";
+      // The difference over last year's figure (exact at the threshold: 130 against 100
+      // is 30 %, not a hair more); when two huge figures of opposite sign overflow the
+      // difference, divided first instead. A ratio too large to write is put in words.
+      const fromZero = before === 0;
+      const difference = figure.value - before;
+      const change = fromZero
+        ? 0
+        : Number.isFinite(difference)
+          ? difference / Math.abs(before)
+          : figure.value / Math.abs(before) - Math.sign(before);
+      const large = fromZero ? figure.value !== 0 : !(Math.abs(change) <= threshold);
+      if (large) {
+        const moved = fromZero
+          ? "由 0 变为非 0"
+          : Number.isFinite(change)
+            ? percent(change)
+            : "变动幅度极大";
+        const movedEn = fromZero
+          ? "from 0 to non-zero"
+          : Number.isFinite(change)
+            ? percent(change)
+            : "an extreme change";
         checks.push(
           make(
             "large_change",

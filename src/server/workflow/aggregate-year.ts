@@ -6,10 +6,11 @@ import { CITY_READERS, departmentScope, REVIEWERS, requireRole } from "../auth/p
 import type { UseCaseDeps } from "../context";
 import { loadCycle } from "../cycles/load-cycle";
 import { DomainError, notFound } from "../errors";
-import { newId, sm3Hex } from "../ids";
+import { sm3Hex } from "../ids";
 import { lockedError } from "./lock-messages";
 import { assertDepartmentOf } from "./read-submission";
 import { citySnapshot, departmentSnapshot } from "./snapshots";
+import { stepId } from "./workflow.repository";
 
 /**
  * The year becomes aggregated: every department accepted (or the office overrides
@@ -53,7 +54,7 @@ export async function aggregateYear(
     }
     const at = deps.clock.now().toISOString();
     await tx.workflow.addSnapshot({
-      id: newId(),
+      id: stepId((await tx.workflow.countSnapshots(cycle.id)) + 1),
       cycle_id: cycle.id,
       snapshot: sealed.text,
       digest: sealed.digest,
@@ -100,6 +101,8 @@ export async function reopenYear(
               `${year} 年度尚未汇总，无需重新开放`,
               `evaluation year ${year} is not aggregated; there is nothing to reopen`,
             ),
+        // A 423 says why as data, like every other lock refusal.
+        status === "closed" ? { lock: { kind: "closed", department: null, due: null } } : {},
       );
     }
     await recordAudit(tx, deps.clock, {

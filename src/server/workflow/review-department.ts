@@ -7,11 +7,11 @@ import { REVIEWERS, requireRole } from "../auth/policy";
 import type { UseCaseDeps } from "../context";
 import { loadCycle, type LoadedCycle } from "../cycles/load-cycle";
 import { invalid } from "../errors";
-import { newId } from "../ids";
 import type { Repositories } from "../repositories";
 import { lockedError } from "./lock-messages";
 import { assertDepartmentOf } from "./read-submission";
 import { stateConflict } from "./state-conflict";
+import { stepId } from "./workflow.repository";
 
 type Review = Exclude<SubmissionAction, "submit">;
 
@@ -77,7 +77,7 @@ async function review(
     );
     if (!moved) throw stateConflict(step.action, row.state, name);
     await tx.workflow.addEvent({
-      id: newId(),
+      id: stepId(row.version + 1),
       cycle_id: cycle.id,
       department_code: department,
       kind: step.action,

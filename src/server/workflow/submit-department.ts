@@ -9,12 +9,12 @@ import { departmentScope, requireRole, SUBMITTERS } from "../auth/policy";
 import type { UseCaseDeps } from "../context";
 import { loadCycle } from "../cycles/load-cycle";
 import { DomainError, forbidden, invalid } from "../errors";
-import { newId } from "../ids";
 import { declarationText, gatherChecks } from "./gather-checks";
 import { lockedError } from "./lock-messages";
 import { assertDepartmentOf } from "./read-submission";
 import { departmentSnapshot } from "./snapshots";
 import { stateConflict } from "./state-conflict";
+import { stepId } from "./workflow.repository";
 
 /** The checklist before submitting, with the declaration the head will certify. */
 export async function getSubmissionChecks(
@@ -150,7 +150,7 @@ export async function submitDepartment(
     );
     if (!moved) throw stateConflict("submit", "submitted", name);
     await tx.workflow.addEvent({
-      id: newId(),
+      id: stepId(row.version + 1),
       cycle_id: cycle.id,
       department_code: department,
       kind: "submit",

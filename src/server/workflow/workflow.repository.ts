@@ -1,4 +1,5 @@
 import type { Executor } from "../db/executor";
+import { newId } from "../ids";
 import type {
   CycleSnapshotsTable,
   DepartmentSubmissionsTable,
@@ -7,6 +8,14 @@ import type {
 } from "../db/schema";
 
 type State = DepartmentSubmissionsTable["state"];
+
+/**
+ * An id that sorts in the order of the steps: the step's number (the hand-in's version
+ * after it, or the year's count of snapshots) first. Steps are listed by time and then
+ * id, and two steps can share a millisecond; a random id alone would then order them
+ * by chance and "the latest submission" could be an older one.
+ */
+export const stepId = (step: number): string => `${String(step).padStart(10, "0")}-${newId()}`;
 
 /** All SQL for hand-in states, their steps, lock exceptions and aggregation snapshots. */
 export function workflowRepository(db: Executor) {
@@ -125,6 +134,16 @@ export function workflowRepository(db: Executor) {
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
+    countSnapshots: async (cycleId: string) =>
+      Number(
+        (
+          await db
+            .selectFrom("cycle_snapshots")
+            .select((eb) => eb.fn.countAll().as("count"))
+            .where("cycle_id", "=", cycleId)
+            .executeTakeFirstOrThrow()
+        ).count,
+      ),
     addSnapshot: (row: CycleSnapshotsTable) =>
       db.insertInto("cycle_snapshots").values(row).execute(),
     latestSnapshot: (cycleId: string) =>
