@@ -30,6 +30,7 @@ await build({
     // CommonJS packages that require Node's built-ins, which an ESM bundle cannot.
     "yazl",
     "yauzl",
+    "exceljs",
   ],
   sourcemap: true,
   logLevel: "warning",

@@ -1,0 +1,63 @@
+import { registerMessages } from "../../i18n/i18n";
+
+/** Words of the overview's timeliness card (namespace "timeliness"). */
+export const timelinessMessages = {
+  zh: {
+    title: "报送及时性",
+    due: "成员单位报送截止：{{date}}",
+    department: "成员单位",
+    state: "报送状态",
+    firstSubmitted: "首次报送",
+    punctuality: "是否按时",
+    returns: "退回次数",
+    completeness: "完成率",
+    notSubmitted: "尚未报送",
+    status: {
+      on_time: "按时报送",
+      late: "逾期 {{count}} 天",
+      missing: "未报送，已逾期 {{count}} 天",
+      pending: "未到截止日期",
+    },
+    withinException: "在考评办准许的延期内（至 {{until}}）",
+    pendingException: "已准许延期至 {{until}}",
+    returnsCount: "{{count}} 次",
+    completeOf: "{{complete}}/{{total}} 项",
+    noItems: "无考评项目",
+    progressLabel: "{{name}} 完成率",
+    downloadCsv: "下载 CSV",
+    downloadExcel: "下载 Excel",
+    downloadHint: "下载本表（{{format}}）",
+    empty: "本年度的考评办法中没有成员单位。",
+    loadFailed: "报送及时性加载失败：{{message}}",
+  },
+  en: {
+    title: "Timeliness of hand-ins",
+    due: "Departments' deadline: {{date}}",
+    department: "Department",
+    state: "Hand-in state",
+    firstSubmitted: "First submitted",
+    punctuality: "On time?",
+    returns: "Returns",
+    completeness: "Items complete",
+    notSubmitted: "Not submitted yet",
+    status: {
+      on_time: "On time",
+      late: "{{count}} day(s) late",
+      missing: "Missing, {{count}} day(s) overdue",
+      pending: "Not yet due",
+    },
+    withinException: "Within the extension the office granted (until {{until}})",
+    pendingException: "Extension granted until {{until}}",
+    returnsCount: "{{count}}",
+    completeOf: "{{complete}}/{{total}} items",
+    noItems: "No items",
+    progressLabel: "{{name}} items complete",
+    downloadCsv: "Download CSV",
+    downloadExcel: "Download Excel",
+    downloadHint: "Download this table ({{format}})",
+    empty: "The year's framework has no member departments.",
+    loadFailed: "Timeliness could not be loaded: {{message}}",
+  },
+};
+
+registerMessages("timeliness", timelinessMessages);
