@@ -31,6 +31,7 @@ await build({
     "yazl",
     "yauzl",
     "exceljs",
+    "nodemailer",
   ],
   sourcemap: true,
   logLevel: "warning",

@@ -22,3 +22,5 @@ export * from "./departments";
 export * from "./comments";
 export * from "./item-changes";
 export * from "./workflow";
+export * from "./timeliness";
+export * from "./notifications";

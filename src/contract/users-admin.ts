@@ -21,6 +21,13 @@ const usernameSchema = z
   .max(64)
   .describe("2–64 lower-case letters, digits, dots, underscores or hyphens; never changes");
 
+/** Where the account's notices are e-mailed; null (or absent) for none. */
+const emailSchema = z
+  .email()
+  .max(254)
+  .nullable()
+  .describe("Where the account's notices are e-mailed (at most 254 characters); null for none");
+
 const passwordSchema = z
   .string()
   .min(1)
@@ -38,6 +45,7 @@ export const userAccountSchema = z.object({
     .nullable()
     .describe("The member department of a department role (dept_head, dept_clerk); null otherwise"),
   disabled: z.boolean().describe("A disabled account cannot sign in"),
+  email: z.string().nullable().describe("Where the account's notices are e-mailed; null for none"),
   mustChangePassword: z
     .boolean()
     .describe("The account holds a password an administrator gave; it must choose its own"),
@@ -63,6 +71,7 @@ export const createUserBodySchema = z
       .nullable()
       .optional()
       .describe("Required for dept_head and dept_clerk; absent or null for other roles"),
+    email: emailSchema.optional(),
     password: passwordSchema.describe(
       "A temporary password to hand over; the account must change it at first sign-in",
     ),
@@ -84,10 +93,11 @@ export const updateUserBodySchema = z
       .boolean()
       .optional()
       .describe("true disables the account and ends its sessions; false enables it again"),
+    email: emailSchema.optional(),
   })
   .strict()
   .refine((body) => Object.keys(body).length > 0, {
-    message: "give at least one of displayName, role, departmentCode, disabled",
+    message: "give at least one of displayName, role, departmentCode, disabled, email",
   });
 
 export const resetPasswordBodySchema = z

@@ -11,8 +11,9 @@ import { AUDIT_KEY_PURPOSE } from "./audit/audit-chain";
 import { CHECKPOINT_FILE, CHECKPOINT_KEY_PURPOSE, fileCheckpointLog } from "./audit/checkpoints";
 import { ensurePrivateDirectory, loadServerSecrets } from "./secrets/server-key";
 import { localEvidenceStore } from "./storage/evidence-store";
+import { noticeConfigFromEnvironment, type NoticeEnvironment } from "./notifications/notice-config";
 
-export interface Environment {
+export interface Environment extends NoticeEnvironment {
   DATABASE_URL?: string;
   KAOPING_DATA_DIR?: string;
   KAOPING_SECURE_COOKIES?: string;
@@ -58,6 +59,7 @@ export async function composeFromEnvironment(
       ? { uploadLimitBytes: Number(env.KAOPING_UPLOAD_LIMIT_MB) * 1024 * 1024 }
       : {}),
     ...(env.KAOPING_WEB_ROOT ? { webRoot: env.KAOPING_WEB_ROOT } : {}),
+    ...noticeConfigFromEnvironment(env),
     ...overrides.config,
   };
   const repos = createRepositories(db, secrets.derive(AUDIT_KEY_PURPOSE));

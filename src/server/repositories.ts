@@ -12,6 +12,7 @@ import { usersRepository } from "./users/users.repository";
 import { valuesRepository } from "./values/values.repository";
 import { workRepository } from "./work/work.repository";
 import { workflowRepository } from "./workflow/workflow.repository";
+import { notificationsRepository } from "./notifications/notifications.repository";
 
 /** Every repository, bound to one connection or one transaction. */
 export interface Repositories {
@@ -26,6 +27,7 @@ export interface Repositories {
   values: ReturnType<typeof valuesRepository>;
   work: ReturnType<typeof workRepository>;
   workflow: ReturnType<typeof workflowRepository>;
+  notifications: ReturnType<typeof notificationsRepository>;
   dialect: Dialect;
   /** Runs `work` in one transaction (or in the current one, when already inside). */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
@@ -54,6 +56,7 @@ function bind(
     values: valuesRepository(executor),
     work: workRepository(executor),
     workflow: workflowRepository(executor),
+    notifications: notificationsRepository(executor),
     dialect,
     transaction: (work) =>
       inTransaction

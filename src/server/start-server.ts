@@ -3,6 +3,7 @@ import { startCheckpointTimer, writeCheckpoint } from "./audit/checkpoint-audit"
 import { composeFromEnvironment, type Environment } from "./compose";
 import { buildApp } from "./http/app";
 import { seedDemoIfEmpty } from "./seed/seed-demo";
+import { startNoticeScheduler } from "./notifications/notice-scheduler";
 
 export interface StartEnvironment extends Environment {
   PORT?: string;
@@ -28,6 +29,7 @@ export async function startServer(
   await writeCheckpoint(deps);
   const checkpointing = startCheckpointTimer(deps, CHECKPOINT_INTERVAL_MS);
   const app = await buildApp(deps, { logger: { level: "warn" } });
+  const notices = startNoticeScheduler(deps, (message) => app.log.warn(message));
   const port = Number(env.PORT || 3000);
   const host = env.HOST || "127.0.0.1";
   await app.listen({ port, host });
@@ -54,6 +56,7 @@ export async function startServer(
     banner,
     close: async () => {
       await app.close();
+      await notices.stop();
       await checkpointing.stop();
       await db.close();
     },

@@ -22,12 +22,14 @@ import {
 
 const YEAR = "/api/cycles/2025";
 
-type Status = 200 | 201 | 204 | 401 | 403 | 422;
+type Status = 200 | 201 | 204 | 401 | 403 | 404 | 409 | 422;
 type Role = "admin" | "office" | "leader" | "auditor" | "dept_clerk" | "dept_head";
 /** own/other: the resource belongs to the user's department or another one; none: no department involved. */
 type Target = "own" | "other" | "none";
 /** A department-scoped route gives department users one status for their own resource and one for another's. */
-type DepartmentCell = Status | { own: Status; other: Status };
+type ScopedCell = Status | { own: Status; other: Status };
+/** Clerks and heads share a cell unless the route tells them apart (only a head submits). */
+type DepartmentCell = ScopedCell | { clerk: ScopedCell; head: ScopedCell };
 
 // prettier-ignore
 const POLICY_TABLE: [route: string, anonymous: Status, admin: Status, office: Status, leader: Status, auditor: Status, department: DepartmentCell][] = [
@@ -56,6 +58,10 @@ const POLICY_TABLE: [route: string, anonymous: Status, admin: Status, office: St
   ["DELETE /api/cycles/:year/evidence/:id",            401, 403,  403,   403,   403,     { own: 204, other: 403 }],
   ["DELETE /api/cycles/:year/values/:element/:region", 401, 200,  200,   403,   403,     { own: 200, other: 403 }],
   ["GET /api/cycles/:year/departments",                401, 200,  200,   200,   200,     200],
+  // Timeliness: city readers see every department, a department user only its own row.
+  ["GET /api/cycles/:year/timeliness",                 401, 200,  200,   200,   200,     200],
+  ["GET /api/cycles/:year/timeliness.csv",             401, 200,  200,   200,   200,     200],
+  ["GET /api/cycles/:year/timeliness.xlsx",            401, 200,  200,   200,   200,     200],
   // Comments: the office and the item's own department only.
   ["GET /api/cycles/:year/comments",                   401, 200,  200,   403,   403,     { own: 200, other: 403 }],
   ["POST /api/cycles/:year/comments",                  401, 201,  201,   403,   403,     { own: 201, other: 403 }],
@@ -82,7 +88,27 @@ const POLICY_TABLE: [route: string, anonymous: Status, admin: Status, office: St
   ["GET /api/audit/actions",                           401, 200,  200,   403,   200,     403],
   ["GET /api/frameworks",                              401, 200,  200,   200,   200,     403],
   ["POST /api/frameworks",                             401, 201,  201,   403,   403,     403],
+  // The year's workflow. Each probe is a valid request that stops short of changing a state
+  // (a declaration not the prescribed text, a department still in draft, a year not all
+  // accepted, nothing submitted or aggregated yet): 404/409/422 mean the role got through.
+  ["GET /api/cycles/:year/departments/:department/submission", 401, 200, 200, 200, 200, { own: 200, other: 403 }],
+  ["GET /api/cycles/:year/departments/:department/checks", 401, 200, 200,  200,   200,     { own: 200, other: 403 }],
+  ["POST /api/cycles/:year/departments/:department/submit", 401, 403, 403, 403,   403,     { clerk: 403, head: { own: 422, other: 403 } }],
+  ["POST /api/cycles/:year/departments/:department/return", 401, 403, 409, 403,   403,     { own: 403, other: 403 }],
+  ["POST /api/cycles/:year/departments/:department/accept", 401, 403, 409, 403,   403,     { own: 403, other: 403 }],
+  ["POST /api/cycles/:year/departments/:department/reopen", 401, 403, 409, 403,   403,     { own: 403, other: 403 }],
+  ["GET /api/cycles/:year/departments/:department/certificate", 401, 404, 404, 404, 404,   { own: 404, other: 403 }],
+  ["GET /api/cycles/:year/lock-exceptions",            401, 200,  200,   200,   200,     403],
+  ["POST /api/cycles/:year/lock-exceptions",           401, 403,  200,   403,   403,     403],
+  ["DELETE /api/cycles/:year/lock-exceptions/:id",     401, 403,  204,   403,   403,     403],
+  ["POST /api/cycles/:year/aggregate",                 401, 403,  409,   403,   403,     403],
+  ["POST /api/cycles/:year/reopen",                    401, 403,  409,   403,   403,     403],
+  ["GET /api/cycles/:year/snapshot",                   401, 404,  404,   404,   404,     403],
   ["POST /api/cycles",                                 401, 201,  201,   403,   403,     403],
+  // Everyone has their own notification centre; an id that is not one's own is 404 for all.
+  ["GET /api/notifications",                           401, 200,  200,   200,   200,     200],
+  ["POST /api/notifications/:id/read",                 401, 404,  404,   404,   404,     404],
+  ["POST /api/notifications/read-all",                 401, 200,  200,   200,   200,     200],
 ];
 
 /** What each department owns in the demo framework, used as the "own" or "other" resource. */
@@ -152,13 +178,23 @@ function expand(): MatrixRow[] {
           : ` on ${row.target} (${row.department})`;
     rows.push({ ...row, label: `${row.route} as ${who}${what} → ${row.expected}` });
   };
-  for (const [route, anonymous, admin, office, leader, auditor, department] of POLICY_TABLE) {
+  for (const [route, anonymous, admin, office, leader, auditor, cell] of POLICY_TABLE) {
     const cityCell: Record<string, Status> = { anonymous, admin, office, leader, auditor };
-    const scoped = typeof department === "object";
+    const byRole = typeof cell === "object" && "clerk" in cell ? cell : undefined;
+    const scoped = byRole
+      ? typeof byRole.clerk === "object" || typeof byRole.head === "object"
+      : typeof cell === "object";
     for (const { account, role, own, other } of ACCOUNTS) {
       const base = { route, account, role };
       if (role === "dept_clerk" || role === "dept_head") {
-        if (typeof department === "object") {
+        const department = (
+          byRole ? byRole[role === "dept_head" ? "head" : "clerk"] : cell
+        ) as ScopedCell;
+        if (typeof department !== "object" && scoped) {
+          // One status for both, but still tried on their own and another's department.
+          push({ ...base, target: "own", department: own!, expected: department });
+          push({ ...base, target: "other", department: other!, expected: department });
+        } else if (typeof department === "object") {
           push({ ...base, target: "own", department: own!, expected: department.own });
           push({ ...base, target: "other", department: other!, expected: department.other });
         } else {
@@ -266,6 +302,8 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
   const evidenceIds = new Map<string, string>();
   /** The file the next evidence removal removes (set by its probe's `prepare`). */
   let preparedEvidenceId: string = randomUUID();
+  /** The lock exception the next revocation ends (set by its probe's `prepare`). */
+  let preparedExceptionId = "";
   let nextValue = 10_000;
 
   async function signIn(username: string): Promise<Session> {
@@ -341,6 +379,12 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
     const listing = await items();
     return listing.indicators.find((candidate) => candidate.code === indicator)!.evidence;
   }
+
+  /** A department's hand-in as the office sees it (state, version, returns). */
+  const submissionState = async (department: string) =>
+    (await reader.get(`${YEAR}/departments/${department}/submission`)).json() as unknown;
+  const lockExceptions = async () =>
+    ((await reader.get(`${YEAR}/lock-exceptions`)).json() as { exceptions: unknown[] }).exceptions;
 
   const firstCriterion = (item: string) =>
     FRAMEWORK.workItems.find((candidate) => candidate.code === item)!.criteria[0]!.code;
@@ -442,6 +486,100 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
         url: `${YEAR}/evidence/${evidenceIds.get(resource!.department)!}`,
       }),
     },
+    "GET /api/cycles/:year/departments/:department/submission": {
+      request: async (resource) => ({
+        method: "GET",
+        url: `${YEAR}/departments/${resource!.department}/submission`,
+      }),
+    },
+    "GET /api/cycles/:year/departments/:department/checks": {
+      request: async (resource) => ({
+        method: "GET",
+        url: `${YEAR}/departments/${resource!.department}/checks`,
+      }),
+    },
+    "POST /api/cycles/:year/departments/:department/submit": {
+      request: async (resource) => ({
+        method: "POST",
+        url: `${YEAR}/departments/${resource!.department}/submit`,
+        payload: { declaration: "不是规定的承诺文本" },
+      }),
+      state: (resource) => submissionState(resource.department),
+    },
+    "POST /api/cycles/:year/departments/:department/return": {
+      request: async (resource) => ({
+        method: "POST",
+        url: `${YEAR}/departments/${resource!.department}/return`,
+        payload: {
+          reasons: [{ item: { kind: "indicator", code: resource!.indicator }, reason: "请补充" }],
+        },
+      }),
+      state: (resource) => submissionState(resource.department),
+    },
+    "POST /api/cycles/:year/departments/:department/accept": {
+      request: async (resource) => ({
+        method: "POST",
+        url: `${YEAR}/departments/${resource!.department}/accept`,
+      }),
+      state: (resource) => submissionState(resource.department),
+    },
+    "POST /api/cycles/:year/departments/:department/reopen": {
+      request: async (resource) => ({
+        method: "POST",
+        url: `${YEAR}/departments/${resource!.department}/reopen`,
+        payload: { reason: "重新核对" },
+      }),
+      state: (resource) => submissionState(resource.department),
+    },
+    "GET /api/cycles/:year/departments/:department/certificate": {
+      request: async (resource) => ({
+        method: "GET",
+        url: `${YEAR}/departments/${resource!.department}/certificate`,
+      }),
+    },
+    "GET /api/cycles/:year/lock-exceptions": {
+      request: async () => ({ method: "GET", url: `${YEAR}/lock-exceptions` }),
+    },
+    "POST /api/cycles/:year/lock-exceptions": {
+      request: async () => ({
+        method: "POST",
+        url: `${YEAR}/lock-exceptions`,
+        payload: { department: "EDU", until: "2026-03-12", reason: "延期报送" },
+      }),
+      state: () => lockExceptions(),
+    },
+    "DELETE /api/cycles/:year/lock-exceptions/:id": {
+      // A fresh exception each time, granted by the office.
+      prepare: async () => {
+        const granted = await reader.post(`${YEAR}/lock-exceptions`, {
+          department: "HEALTH",
+          until: "2026-03-12",
+          reason: "延期报送",
+        });
+        expect(granted.statusCode, granted.body).toBe(200);
+        preparedExceptionId = (granted.json() as { id: string }).id;
+      },
+      request: async () => ({
+        method: "DELETE",
+        url: `${YEAR}/lock-exceptions/${preparedExceptionId}`,
+      }),
+      state: () => lockExceptions(),
+    },
+    "POST /api/cycles/:year/aggregate": {
+      request: async () => ({ method: "POST", url: `${YEAR}/aggregate`, payload: {} }),
+      state: async () => (await reader.get(YEAR)).json().status,
+    },
+    "POST /api/cycles/:year/reopen": {
+      request: async () => ({
+        method: "POST",
+        url: `${YEAR}/reopen`,
+        payload: { reason: "重新开放" },
+      }),
+      state: async () => (await reader.get(YEAR)).json().status,
+    },
+    "GET /api/cycles/:year/snapshot": {
+      request: async () => ({ method: "GET", url: `${YEAR}/snapshot` }),
+    },
     "GET /api/audit/verify": { request: async () => ({ method: "GET", url: "/api/audit/verify" }) },
     "GET /api/audit/checkpoints": {
       request: async () => ({ method: "GET", url: "/api/audit/checkpoints" }),
@@ -539,6 +677,15 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
       },
       state: async () => (await harness.deps.repos.frameworks.list()).length,
     },
+    "GET /api/notifications": {
+      request: async () => ({ method: "GET", url: "/api/notifications" }),
+    },
+    "POST /api/notifications/:id/read": {
+      request: async () => ({ method: "POST", url: "/api/notifications/not-anyones-id/read" }),
+    },
+    "POST /api/notifications/read-all": {
+      request: async () => ({ method: "POST", url: "/api/notifications/read-all" }),
+    },
     "POST /api/cycles": {
       // A year no row has opened yet: one past those there are.
       request: async () => {
@@ -597,6 +744,15 @@ describe.each(DIALECTS)("authorization matrix on %s", (dialect) => {
     },
     "GET /api/cycles/:year/departments": {
       request: async () => ({ method: "GET", url: `${YEAR}/departments` }),
+    },
+    "GET /api/cycles/:year/timeliness": {
+      request: async () => ({ method: "GET", url: `${YEAR}/timeliness` }),
+    },
+    "GET /api/cycles/:year/timeliness.csv": {
+      request: async () => ({ method: "GET", url: `${YEAR}/timeliness.csv` }),
+    },
+    "GET /api/cycles/:year/timeliness.xlsx": {
+      request: async () => ({ method: "GET", url: `${YEAR}/timeliness.xlsx` }),
     },
     "GET /api/cycles/:year/comments": {
       request: async (resource) => ({

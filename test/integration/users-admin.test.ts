@@ -61,6 +61,7 @@ describe.each(DIALECTS)("account administration on %s", (dialect) => {
       role: "dept_clerk",
       department: { code: "EDU", name: "市教育局" },
       disabled: false,
+      email: "edu-clerk@example.invalid",
       mustChangePassword: false,
       twoFactorEnrolled: false,
       createdAt: expect.any(String),

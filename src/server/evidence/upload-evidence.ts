@@ -2,7 +2,7 @@ import { localized, type Framework, type Localized } from "../../core";
 import { isUnsafeChar } from "../../core/text/clean-text";
 import { recordAudit } from "../audit/record";
 import { isDepartmentUser, type AuthUser } from "../auth/auth-user";
-import { CITY_WRITERS, elementsOfDepartment, requireRole } from "../auth/policy";
+import { CITY_WRITERS, requireRole } from "../auth/policy";
 import type { UseCaseDeps } from "../context";
 import { assertCycleOpen } from "../cycles/assert-open";
 import { ownersOf as itemOwners } from "../../core/workflow/owners";

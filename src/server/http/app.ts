@@ -9,6 +9,8 @@ import { authRoutes } from "../auth/auth.routes";
 import { changePasswordRoutes } from "../auth/change-password.routes";
 import { frameworksRoutes } from "../frameworks/frameworks.routes";
 import { workflowRoutes } from "../workflow/workflow.routes";
+import { timelinessRoutes } from "../timeliness/timeliness.routes";
+import { notificationsRoutes } from "../notifications/notifications.routes";
 import { adminUsersRoutes } from "../users/admin-users.routes";
 import { registerSignInThrottle } from "../auth/sign-in-throttle";
 import { twoFactorRoutes } from "../auth/two-factor.routes";
@@ -111,6 +113,8 @@ export async function buildApp(
   adminUsersRoutes(app, deps);
   frameworksRoutes(app, deps);
   workflowRoutes(app, deps);
+  timelinessRoutes(app, deps);
+  notificationsRoutes(app, deps);
 
   app.get("/api/docs", { config: { public: true }, schema: { hide: true } }, () => app.swagger());
   await serveWebApp(app, deps.config.webRoot);

@@ -57,7 +57,12 @@ const TAGS = [
   {
     name: "workflow",
     description:
-      "报送与审核 — certify and submit, return, accept, reopen; lock exceptions; aggregation",
+      "报送与审核 — certify and submit, return, accept, reopen; lock exceptions; aggregation; " +
+      "timeliness and completeness per department (JSON, CSV, Excel)",
+  },
+  {
+    name: "notifications",
+    description: "通知中心 — reminders, overdue notices and escalations for the signed-in account",
   },
   {
     name: "audit",

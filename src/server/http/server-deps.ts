@@ -1,3 +1,4 @@
+import { DEFAULT_REMINDER_DAYS } from "../../core/workflow/reminders";
 import type { UseCaseDeps } from "../context";
 
 export interface ServerConfig {
@@ -14,6 +15,14 @@ export interface ServerConfig {
   requireTwoFactor: boolean;
   /** The built web app's folder (default build/web in the checkout); see http/web-app.ts. */
   webRoot?: string;
+  /** Days before the departments' deadline a reminder goes out (KAOPING_REMINDER_DAYS="7,3,1"). */
+  reminderDays: readonly number[];
+  /** How often the server looks for due notices and e-mails to send (run once at start too). */
+  noticeIntervalMs: number;
+  /** Where notice e-mails go out (KAOPING_SMTP_URL, e.g. smtp://host:587); none: they wait. */
+  smtpUrl?: string;
+  /** The sender of notice e-mails (KAOPING_MAIL_FROM). */
+  mailFrom?: string;
 }
 
 export const DEFAULT_SERVER_CONFIG: ServerConfig = {
@@ -21,6 +30,8 @@ export const DEFAULT_SERVER_CONFIG: ServerConfig = {
   uploadLimitBytes: 50 * 1024 * 1024,
   trustProxy: false,
   requireTwoFactor: true,
+  reminderDays: DEFAULT_REMINDER_DAYS,
+  noticeIntervalMs: 10 * 60 * 1000,
 };
 
 export interface ServerDeps extends UseCaseDeps {

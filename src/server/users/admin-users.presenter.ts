@@ -14,6 +14,7 @@ export function presentUserAccount(row: AccountRow): UserAccount {
         ? null
         : { code: row.department_code, name: row.department_name ?? row.department_code },
     disabled: Boolean(row.disabled),
+    email: row.email,
     mustChangePassword: Boolean(row.must_change_password),
     twoFactorEnrolled: row.totp_confirmed_at !== null,
     createdAt: row.created_at,

@@ -21,6 +21,7 @@ export async function createUser(
     role: body.role,
     department: body.departmentCode ?? null,
     displayName: body.displayName,
+    email: body.email ?? null,
     mustChangePassword: true,
   });
   return userAccount(deps, body.username);

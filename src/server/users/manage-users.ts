@@ -20,6 +20,8 @@ export interface NewUser {
   twoFactorExempt?: string;
   /** The holder must choose their own password at first sign-in (accounts made through the API). */
   mustChangePassword?: boolean;
+  /** Where the account's notices are e-mailed. */
+  email?: string | null;
 }
 
 export function assertPassword(password: string, username: string): void {
@@ -97,7 +99,7 @@ export async function addUser(
       password_changed_at: now,
       two_factor_exempt: input.twoFactorExempt ?? null,
       must_change_password: input.mustChangePassword ? 1 : 0,
-      email: null,
+      email: input.email ?? null,
     });
     await recordAudit(tx, deps.clock, {
       actor,
@@ -107,6 +109,7 @@ export async function addUser(
       after: {
         role: input.role,
         department,
+        ...(input.email ? { email: input.email } : {}),
         ...(input.twoFactorExempt ? { twoFactorExempt: input.twoFactorExempt } : {}),
         ...(input.mustChangePassword ? { mustChangePassword: true } : {}),
       },

@@ -8,7 +8,9 @@ import { invalid } from "../errors";
 import { userAccount } from "./list-users";
 import { assertDepartmentExists, assertRoleDepartment, findUser } from "./manage-users";
 
-type Changes = Partial<Pick<UsersTable, "display_name" | "role" | "department_code" | "disabled">>;
+type Changes = Partial<
+  Pick<UsersTable, "display_name" | "role" | "department_code" | "disabled" | "email">
+>;
 
 /** The API's names of the stored fields, for the audit row. */
 const FIELD_NAMES = {
@@ -16,6 +18,7 @@ const FIELD_NAMES = {
   role: "role",
   department_code: "departmentCode",
   disabled: "disabled",
+  email: "email",
 } as const;
 
 /**
@@ -41,7 +44,8 @@ function assertNotLockingSelfOut(user: AuthUser, account: { id: string }, body: 
 }
 
 /**
- * Changes an account's display name, role, department or disabled flag (admin only).
+ * Changes an account's display name, role, department, disabled flag or e-mail address
+ * (admin only).
  * Role and department must fit together as when creating an account; disabling ends the
  * account's sessions. Only what differs is written, and audited with before and after.
  */
@@ -65,6 +69,7 @@ export async function updateUser(
     role,
     department_code: department,
     disabled: body.disabled === undefined ? account.disabled : body.disabled ? 1 : 0,
+    email: body.email === undefined ? account.email : body.email,
   };
   const changed = (Object.keys(next) as (keyof Changes)[]).filter(
     (key) => next[key] !== account[key],

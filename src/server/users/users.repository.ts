@@ -44,10 +44,12 @@ export function usersRepository(db: Executor) {
         })
         .where("id", "=", id)
         .execute(),
-    /** Changes an account's name, role, department or disabled flag (only the fields given). */
+    /** Changes an account's name, role, department, disabled flag or e-mail (only the fields given). */
     update: (
       id: string,
-      changes: Partial<Pick<UserRow, "display_name" | "role" | "department_code" | "disabled">>,
+      changes: Partial<
+        Pick<UserRow, "display_name" | "role" | "department_code" | "disabled" | "email">
+      >,
     ) => db.updateTable("users").set(changes).where("id", "=", id).execute(),
     /**
      * Every account (or the one named) for the administrator's list: its department's
@@ -77,6 +79,7 @@ export function usersRepository(db: Executor) {
           "users.department_code",
           "departments.name as department_name",
           "users.disabled",
+          "users.email",
           "users.must_change_password",
           "users.created_at",
           "totp_credentials.confirmed_at as totp_confirmed_at",

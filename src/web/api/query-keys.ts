@@ -11,8 +11,20 @@ export const queryKeys = {
   items: (year: number, department?: string) =>
     ["cycles", year, "items", department ?? "all"] as const,
   departments: (year: number) => ["cycles", year, "departments"] as const,
+  timeliness: (year: number) => ["cycles", year, "timeliness"] as const,
   comments: (year: number, kind: string, code: string) =>
     ["cycles", year, "comments", kind, code] as const,
+  submission: (year: number, department: string) =>
+    ["cycles", year, "submission", department] as const,
+  submissionChecks: (year: number, department: string) =>
+    ["cycles", year, "submission", department, "checks"] as const,
+  certificate: (year: number, department: string) =>
+    ["cycles", year, "submission", department, "certificate"] as const,
+  lockExceptions: (year: number) => ["cycles", year, "lock-exceptions"] as const,
+  /** Every notification query (the prefix to invalidate). */
+  notifications: ["notifications"] as const,
+  /** The notification list in one language: the server writes its titles in the reader's. */
+  notificationList: (lang: string) => ["notifications", lang] as const,
   users: ["users"] as const,
   locks: ["users", "locks"] as const,
   frameworks: ["frameworks"] as const,

@@ -9,6 +9,7 @@ import { useMe } from "../auth/use-me";
 import { pageRoutes } from "../routes";
 import { isIllustrative, useYear } from "../shared/year-context";
 import { SessionExpiredModal } from "../auth/session-expired-modal";
+import { NotificationCentre } from "../features/notifications/notification-centre";
 
 const { Header, Sider, Content } = Layout;
 
@@ -93,6 +94,7 @@ export function AppLayout() {
             >
               {english ? t("switchToChinese") : t("switchToEnglish")}
             </Button>
+            {me.data && <NotificationCentre />}
             {me.data && (
               <Dropdown
                 menu={{

@@ -18,16 +18,24 @@ interface UserFormValues {
   displayName: string;
   role: Role;
   departmentCode?: string | null;
+  email?: string;
   password: string;
 }
 
 type Field = keyof UserFormValues;
-const FIELDS: readonly Field[] = ["username", "displayName", "role", "departmentCode", "password"];
+const FIELDS: readonly Field[] = [
+  "username",
+  "displayName",
+  "role",
+  "departmentCode",
+  "email",
+  "password",
+];
 const FORM_ID = "user-form";
 
 /**
  * Creating an account (all fields, with a temporary password) or changing one (name,
- * role, department). Labelled fields, Enter submits, the first field takes the focus;
+ * role, department, e-mail). Labelled fields, Enter submits, the first field takes the focus;
  * the server's refusals appear beside the field they name. Rendered only while open,
  * so each opening starts from the account's values.
  */
@@ -58,6 +66,7 @@ export function UserFormModal({
 
   const submit = async (values: UserFormValues) => {
     const departmentCode = isDepartmentRole(values.role) ? (values.departmentCode ?? null) : null;
+    const email = values.email?.trim() || null;
     try {
       if (!editing) {
         await onCreate({
@@ -65,6 +74,7 @@ export function UserFormModal({
           displayName: values.displayName,
           role: values.role,
           departmentCode,
+          email,
           password: values.password,
         });
         return;
@@ -74,6 +84,7 @@ export function UserFormModal({
       if (values.role !== editing.role) body.role = values.role;
       if (departmentCode !== (editing.department?.code ?? null))
         body.departmentCode = departmentCode;
+      if (email !== (editing.email ?? null)) body.email = email;
       if (Object.keys(body).length === 0) {
         onCancel();
         return;
@@ -116,6 +127,7 @@ export function UserFormModal({
                 displayName: editing.displayName,
                 role: editing.role,
                 departmentCode: editing.department?.code ?? null,
+                email: editing.email ?? "",
               }
             : undefined
         }
@@ -181,6 +193,14 @@ export function UserFormModal({
               label: `${department.name}（${department.code}）`,
             }))}
           />
+        </Form.Item>
+        <Form.Item
+          label={t("users.form.email")}
+          name="email"
+          extra={<Hint>{t("users.form.emailHelp")}</Hint>}
+          rules={[{ type: "email", max: 254, message: t("users.form.emailFormat") }]}
+        >
+          <Input type="email" autoComplete="off" spellCheck={false} maxLength={254} />
         </Form.Item>
         {!editing && <PasswordField formId={FORM_ID} />}
       </Form>

@@ -52,6 +52,9 @@ export const usersMessages = {
       departmentRequired: "单位联络员和单位责任领导须选择成员单位",
       departmentNone: "（市级角色不属于成员单位）",
       departmentPlaceholder: "选择成员单位",
+      email: "电子邮箱",
+      emailHelp: "用于接收报送提醒和逾期通知；可不填",
+      emailFormat: "请输入有效的电子邮箱地址，如 zhang.san@example.gov.cn",
       password: "临时密码",
       passwordRequired: "请输入临时密码",
       passwordHelp:
@@ -158,6 +161,9 @@ export const usersMessages = {
       departmentRequired: "Department clerks and heads need a department",
       departmentNone: "(city roles belong to no department)",
       departmentPlaceholder: "Choose a department",
+      email: "E-mail",
+      emailHelp: "Where hand-in reminders and overdue notices are sent; optional",
+      emailFormat: "Enter a valid e-mail address, e.g. zhang.san@example.gov.cn",
       password: "Temporary password",
       passwordRequired: "Enter a temporary password",
       passwordHelp:
