@@ -84,6 +84,16 @@ const PAGES: MainPage[] = [
     ready: visible("password-form"),
   },
   {
+    name: "workspace-submit-dialog",
+    user: "edu-head",
+    path: "/workspace",
+    device: "desktop",
+    ready: async (page) => {
+      await page.getByTestId("open-submit").click();
+      await page.getByTestId("declaration-text").waitFor({ state: "visible" });
+    },
+  },
+  {
     name: "office-overview",
     user: "office",
     path: "/office",
@@ -126,6 +136,13 @@ const PAGES: MainPage[] = [
     ready: heading,
   },
   { name: "admin-years", user: "admin", path: "/admin/years", device: "desktop", ready: heading },
+  {
+    name: "office-years-exceptions",
+    user: "office",
+    path: "/admin/years",
+    device: "desktop",
+    ready: visible("grant-exception"),
+  },
   {
     name: "admin-audit",
     user: "auditor",

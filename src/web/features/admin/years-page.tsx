@@ -1,4 +1,4 @@
-import { CheckCircleOutlined, LockOutlined, PlusOutlined } from "@ant-design/icons";
+import { PlusOutlined } from "@ant-design/icons";
 import { Button, Table, Typography, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +10,8 @@ import { DeadlinesModal } from "./deadlines-modal";
 import "./messages";
 import { OpenYearModal } from "./open-year-modal";
 import { PageTitle } from "./page-title";
-import { StatusTag } from "./status-tag";
+import { LockExceptionsCard } from "../workflow/lock-exceptions-card";
+import { CycleStatusTag } from "../workflow/state-tag";
 
 /**
  * The evaluation years with their status, framework version and deadlines; opening a
@@ -34,16 +35,7 @@ export default function YearsPage() {
     {
       title: t("years.columns.status"),
       dataIndex: "status",
-      render: (status: CycleSummary["status"]) =>
-        status === "open" ? (
-          <StatusTag tone="good" icon={<CheckCircleOutlined aria-hidden />}>
-            {t("years.statusOpen")}
-          </StatusTag>
-        ) : (
-          <StatusTag tone="plain" icon={<LockOutlined aria-hidden />}>
-            {t("years.statusClosed")}
-          </StatusTag>
-        ),
+      render: (status: CycleSummary["status"]) => <CycleStatusTag status={status} />,
     },
     {
       title: t("years.columns.framework"),
@@ -107,6 +99,7 @@ export default function YearsPage() {
           scroll={{ x: 900 }}
         />
       </div>
+      <LockExceptionsCard />
       {moving && <DeadlinesModal cycle={moving} onClose={() => setMoving(null)} />}
       {opening && (
         <OpenYearModal

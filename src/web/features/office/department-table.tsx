@@ -12,6 +12,7 @@ import {
   NO_VALUE,
 } from "../../shared/format";
 import { authorName } from "./author-name";
+import { SUBMISSION_ORDER, SubmissionCell } from "../workflow/submission-cell";
 import "./messages";
 
 /** A share with its bar: the number is always written, the bar only repeats it. */
@@ -81,6 +82,12 @@ export function DepartmentTable({ departments }: { departments: DepartmentOvervi
           </div>
         </div>
       ),
+    },
+    {
+      key: "submission",
+      title: t("departments.column", { ns: "workflow" }),
+      sorter: (a, b) => SUBMISSION_ORDER[a.submission.state] - SUBMISSION_ORDER[b.submission.state],
+      render: (_, row) => <SubmissionCell submission={row.submission} code={row.code} />,
     },
     {
       key: "figures",

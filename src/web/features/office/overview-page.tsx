@@ -7,7 +7,9 @@ import { DepartmentTable } from "./department-table";
 import { PageTitle } from "./page-title";
 import { useDepartmentsOverview } from "./queries";
 import { ReadableTheme } from "./readable-theme";
+import { TimelinessCard } from "./timeliness-table";
 import "./messages";
+import { YearActions } from "../workflow/year-actions";
 
 /** 考评办's overview: the city's live score and every department's progress. */
 function Overview() {
@@ -25,7 +27,7 @@ function Overview() {
   }
   return (
     <>
-      <PageTitle>{t("title")}</PageTitle>
+      <PageTitle extra={<YearActions />}>{t("title")}</PageTitle>
       <Space orientation="vertical" size={16} style={{ width: "100%" }}>
         <CityScoreCard year={year} />
         <Card
@@ -56,6 +58,7 @@ function Overview() {
             <Skeleton active style={{ padding: 16 }} />
           )}
         </Card>
+        <TimelinessCard year={year} />
       </Space>
     </>
   );

@@ -8,6 +8,7 @@ import type {
   DepartmentItems,
   DepartmentsOverview,
   FrameworkDocument,
+  TimelinessReport,
 } from "../../../contract/api";
 import type { ScoreReport } from "../../../contract/score-report";
 import { api } from "../../api/client";
@@ -56,6 +57,18 @@ export function useDepartmentsOverview(year: number | null) {
     queryKey: queryKeys.departments(year ?? NO_YEAR),
     queryFn: ({ signal }) =>
       api.get<DepartmentsOverview>(`/api/cycles/${year}/departments`, { signal }),
+    enabled: year !== null,
+    refetchInterval: SCORE_REFRESH_MS,
+    refetchOnWindowFocus: true,
+  });
+}
+
+/** Every department's timeliness (on time, late, missing, pending), returns and items complete. */
+export function useTimeliness(year: number | null) {
+  return useQuery({
+    queryKey: queryKeys.timeliness(year ?? NO_YEAR),
+    queryFn: ({ signal }) =>
+      api.get<TimelinessReport>(`/api/cycles/${year}/timeliness`, { signal }),
     enabled: year !== null,
     refetchInterval: SCORE_REFRESH_MS,
     refetchOnWindowFocus: true,

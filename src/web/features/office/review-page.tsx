@@ -13,6 +13,7 @@ import { useDepartmentItems, useFramework, useScore } from "./queries";
 import type { ReviewData } from "./review-data";
 import { WorkItemTable } from "./work-item-table";
 import { ReadableTheme } from "./readable-theme";
+import { ReviewWorkflow } from "../workflow/review-workflow";
 import "./messages";
 
 const sectionTitle = (text: string) => (
@@ -113,6 +114,12 @@ function Review() {
         })}
       </Typography.Paragraph>
       <Space orientation="vertical" size={16} style={{ width: "100%" }}>
+        <ReviewWorkflow
+          year={year}
+          department={department}
+          departmentName={name}
+          items={items.data}
+        />
         <Card title={sectionTitle(t("review.indicators"))} styles={{ body: { padding: 0 } }}>
           <div data-testid="indicator-table">
             <IndicatorTable data={data} department={department} />

@@ -21,6 +21,7 @@ import {
 } from "./grid-model";
 import { useIndicatorResult, useIndicatorValue, type LiveScoreStore } from "./live-score-store";
 import { WarningIcon } from "./status-icons";
+import { ItemReasons } from "../workflow/item-reasons";
 
 export interface IndicatorCardProps {
   card: GridCard;
@@ -193,6 +194,7 @@ export const IndicatorCard = memo(function IndicatorCard(props: IndicatorCardPro
           {t("grid.details")}
         </Button>
       </div>
+      <ItemReasons kind="indicator" code={indicator.code} />
       <p className="kp-card-rule">
         {indicator.unit ? <span>{t("grid.unit", { unit: indicator.unit })}</span> : null}
         <span>{t("grid.target", { target: ruleTarget(indicator.rule, indicator.unit) })}</span>

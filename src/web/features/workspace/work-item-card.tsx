@@ -11,6 +11,7 @@ import { ConflictDialog } from "./conflict-dialog";
 import { retryDelay } from "./figure-saver";
 import type { CellStatus } from "./figure-store";
 import { awardedOf, draftFromAnswer, type WorkDraft } from "./work-drafts";
+import { ItemReasons } from "../workflow/item-reasons";
 
 export interface WorkItemCardProps {
   year: number;
@@ -128,6 +129,7 @@ export function WorkItemCard(props: WorkItemCardProps) {
           {t("grid.details")}
         </Button>
       </div>
+      <ItemReasons kind="workItem" code={item.code} />
       <table className="kp-work-table">
         <thead>
           <tr>

@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Empty, Result, Space, Spin, Tabs } from "antd";
 import dayjs from "dayjs";
-import { useCallback, useLayoutEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router";
 import type { WorkAnswer } from "../../../contract/api";
@@ -25,6 +25,12 @@ import { useFigureGrid } from "./use-figure-grid";
 import { useDepartmentItems, useFramework } from "./use-workspace-data";
 import { useWorkDrafts, workAwards } from "./work-drafts";
 import { WorkSheet } from "./work-sheet";
+import { ReturnReasonsProvider } from "../workflow/item-reasons";
+import { revealItem, workspacePathOf } from "../workflow/go-to-item";
+import { reasonsByItem, type ItemPlace } from "../workflow/item-target";
+import { useSubmission } from "../workflow/queries";
+import { SubmissionStrip } from "../workflow/submission-strip";
+import { SubmitDialog } from "../workflow/submit-dialog";
 import "./messages";
 import "./workspace.css";
 
@@ -71,11 +77,12 @@ export default function WorkspacePage() {
     <Workspace
       key={`${user.username}-${year}`}
       year={year}
-      closed={cycle.status === "closed"}
+      closed={cycle.status !== "open"}
       departmentsDue={cycle.departmentsDue}
       previousYear={previousYear}
       username={user.username}
       department={department}
+      isHead={user.role === "dept_head"}
     />
   );
 }
@@ -87,6 +94,7 @@ function Workspace(props: {
   previousYear: number | null;
   username: string;
   department: string;
+  isHead: boolean;
 }) {
   const { year, department, username } = props;
   const { t } = useTranslation("workspace");
@@ -110,8 +118,30 @@ function Workspace(props: {
     framework: framework.framework,
     cityLabel: t("grid.city"),
   });
+  const submission = useSubmission(year, department);
+  const [submitting, setSubmitting] = useState(false);
   const lockedMessage = grid.lockedMessage ?? workLock;
-  const readOnly = props.closed || lockedMessage !== null;
+  // Any lock of the workflow (submitted, accepted, deadline, aggregated, closed) makes
+  // the page read-only, as a closed year does; the banner says which.
+  const workflowLock = submission.data?.lock ?? null;
+  const readOnly = props.closed || lockedMessage !== null || workflowLock !== null;
+  const reasons = useMemo(
+    () => reasonsByItem(submission.data?.state === "returned" ? submission.data.openReasons : []),
+    [submission.data],
+  );
+  const goTo = useCallback(
+    (place: ItemPlace) => {
+      navigate(workspacePathOf(place));
+      revealItem(place);
+    },
+    [navigate],
+  );
+  // A save refused as locked: the hand-in state has changed elsewhere; show why.
+  const refusedAsLocked = lockedMessage !== null;
+  const refetchSubmission = submission.refetch;
+  useEffect(() => {
+    if (refusedAsLocked) void refetchSubmission();
+  }, [refusedAsLocked, refetchSubmission]);
 
   // The newest answer of each work item: the server's list, or a save made here since.
   const answers = useMemo(() => {
@@ -249,174 +279,194 @@ function Workspace(props: {
   const itemsData = items.data;
 
   return (
-    <div className="kp-workspace">
-      {header}
-      {readOnly ? (
-        <Alert
-          type="warning"
-          showIcon
-          className="kp-notice"
-          data-testid="locked-notice"
-          title={t("locked.title", { year })}
-          description={
-            lockedMessage ? t("locked.server", { message: lockedMessage }) : t("locked.closed")
-          }
+    <ReturnReasonsProvider reasons={reasons}>
+      <div className="kp-workspace">
+        {header}
+        {submission.data ? (
+          <SubmissionStrip
+            submission={submission.data}
+            items={itemsData}
+            isHead={props.isHead}
+            onSubmit={() => setSubmitting(true)}
+            onGoTo={goTo}
+          />
+        ) : null}
+        {submitting ? (
+          <SubmitDialog
+            year={year}
+            department={department}
+            items={itemsData}
+            onClose={() => setSubmitting(false)}
+            onGoTo={goTo}
+          />
+        ) : null}
+        {readOnly && (workflowLock === null || lockedMessage !== null) ? (
+          <Alert
+            type="warning"
+            showIcon
+            className="kp-notice"
+            data-testid="locked-notice"
+            title={t("locked.title", { year })}
+            description={
+              lockedMessage ? t("locked.server", { message: lockedMessage }) : t("locked.closed")
+            }
+          />
+        ) : null}
+        {grid.restored > 0 ? (
+          <Alert
+            type="info"
+            showIcon
+            className="kp-notice"
+            data-testid="drafts-restored"
+            title={t("drafts.restored", { count: grid.restored })}
+            action={
+              <Space wrap>
+                <Button
+                  size="small"
+                  type="primary"
+                  onClick={() => {
+                    grid.saver.commitAll();
+                    grid.dismissRestored();
+                  }}
+                >
+                  {t("drafts.saveAll")}
+                </Button>
+                <Button size="small" onClick={grid.discardRestored}>
+                  {t("drafts.discard")}
+                </Button>
+              </Space>
+            }
+            closable={{ "aria-label": t("common:close"), onClose: grid.dismissRestored }}
+          />
+        ) : null}
+        <DepartmentSummary
+          score={liveScore}
+          figures={grid.store}
+          department={department}
+          workDrafts={Object.keys(workDrafts).length}
         />
-      ) : null}
-      {grid.restored > 0 ? (
-        <Alert
-          type="info"
-          showIcon
-          className="kp-notice"
-          data-testid="drafts-restored"
-          title={t("drafts.restored", { count: grid.restored })}
-          action={
-            <Space wrap>
-              <Button
-                size="small"
-                type="primary"
-                onClick={() => {
-                  grid.saver.commitAll();
-                  grid.dismissRestored();
-                }}
-              >
-                {t("drafts.saveAll")}
-              </Button>
-              <Button size="small" onClick={grid.discardRestored}>
-                {t("drafts.discard")}
-              </Button>
-            </Space>
+        <Tabs
+          activeKey={tab}
+          onChange={(key) =>
+            navigate(key === "tasks" ? "/workspace" : `/workspace/${key}`, { replace: false })
           }
-          closable={{ "aria-label": t("common:close"), onClose: grid.dismissRestored }}
+          destroyOnHidden
+          items={[
+            {
+              key: "tasks",
+              label: t("tabs.tasks"),
+              children: (
+                <section aria-labelledby="tasks-heading">
+                  <h2 id="tasks-heading" className="kp-section-title">
+                    {t("tasks.heading")}
+                  </h2>
+                  {rows.length === 0 ? (
+                    <Empty description={t("tasks.empty", { year })} />
+                  ) : (
+                    <TaskList rows={rows} onDetails={(kind, code) => setDrawer({ kind, code })} />
+                  )}
+                </section>
+              ),
+            },
+            {
+              key: "indicators",
+              label: t("tabs.indicators"),
+              children: (
+                <section aria-labelledby="grid-heading">
+                  <h2 id="grid-heading" className="kp-section-title">
+                    {t("grid.heading")}
+                  </h2>
+                  <IndicatorGrid
+                    model={grid.model}
+                    regions={itemsData.regions}
+                    score={liveScore}
+                    worth={liveScore.scorer.worth}
+                    previous={previous}
+                    store={grid.store}
+                    saver={grid.saver}
+                    readOnly={readOnly}
+                    onNote={setNoteKey}
+                    onDetails={onDetails}
+                    cellName={cellName}
+                  />
+                </section>
+              ),
+            },
+            {
+              key: "work",
+              label: t("tabs.work"),
+              children: (
+                <section aria-labelledby="work-heading">
+                  <h2 id="work-heading" className="kp-section-title">
+                    {t("work.heading")}
+                  </h2>
+                  <WorkSheet
+                    year={year}
+                    department={department}
+                    items={itemsData.workItems}
+                    answers={answers}
+                    drafts={workDrafts}
+                    readOnly={readOnly}
+                    onDraft={setWorkDraft}
+                    onSaved={onSavedAnswer}
+                    onLocked={setWorkLock}
+                    onDetails={onWorkDetails}
+                  />
+                </section>
+              ),
+            },
+          ]}
         />
-      ) : null}
-      <DepartmentSummary
-        score={liveScore}
-        figures={grid.store}
-        department={department}
-        workDrafts={Object.keys(workDrafts).length}
-      />
-      <Tabs
-        activeKey={tab}
-        onChange={(key) =>
-          navigate(key === "tasks" ? "/workspace" : `/workspace/${key}`, { replace: false })
-        }
-        destroyOnHidden
-        items={[
-          {
-            key: "tasks",
-            label: t("tabs.tasks"),
-            children: (
-              <section aria-labelledby="tasks-heading">
-                <h2 id="tasks-heading" className="kp-section-title">
-                  {t("tasks.heading")}
-                </h2>
-                {rows.length === 0 ? (
-                  <Empty description={t("tasks.empty", { year })} />
-                ) : (
-                  <TaskList rows={rows} onDetails={(kind, code) => setDrawer({ kind, code })} />
-                )}
-              </section>
-            ),
-          },
-          {
-            key: "indicators",
-            label: t("tabs.indicators"),
-            children: (
-              <section aria-labelledby="grid-heading">
-                <h2 id="grid-heading" className="kp-section-title">
-                  {t("grid.heading")}
-                </h2>
-                <IndicatorGrid
-                  model={grid.model}
-                  regions={itemsData.regions}
-                  score={liveScore}
-                  worth={liveScore.scorer.worth}
-                  previous={previous}
-                  store={grid.store}
-                  saver={grid.saver}
-                  readOnly={readOnly}
-                  onNote={setNoteKey}
-                  onDetails={onDetails}
-                  cellName={cellName}
-                />
-              </section>
-            ),
-          },
-          {
-            key: "work",
-            label: t("tabs.work"),
-            children: (
-              <section aria-labelledby="work-heading">
-                <h2 id="work-heading" className="kp-section-title">
-                  {t("work.heading")}
-                </h2>
-                <WorkSheet
-                  year={year}
-                  department={department}
-                  items={itemsData.workItems}
-                  answers={answers}
-                  drafts={workDrafts}
-                  readOnly={readOnly}
-                  onDraft={setWorkDraft}
-                  onSaved={onSavedAnswer}
-                  onLocked={setWorkLock}
-                  onDetails={onWorkDetails}
-                />
-              </section>
-            ),
-          },
-        ]}
-      />
-      <ItemDrawer
-        year={year}
-        items={itemsData}
-        target={drawer}
-        canUpload={!readOnly}
-        onClose={() => setDrawer(null)}
-        onChanged={refreshItems}
-      />
-      {noteKey ? (
-        <NoteDialog
-          cellLabel={cellName(noteKey)}
-          note={
-            grid.store.get(noteKey).noteDraft !== undefined
-              ? (grid.store.get(noteKey).noteDraft ?? null)
-              : (grid.store.get(noteKey).stored?.note ?? null)
-          }
-          readOnly={readOnly}
-          onClose={() => setNoteKey(null)}
-          onSave={(note) => {
-            grid.store.setNote(noteKey, note);
-            grid.saver.commit(noteKey);
-            setNoteKey(null);
-          }}
+        <ItemDrawer
+          year={year}
+          items={itemsData}
+          target={drawer}
+          canUpload={!readOnly}
+          onClose={() => setDrawer(null)}
+          onChanged={refreshItems}
         />
-      ) : null}
-      {conflict ? (
-        <ConflictDialog
-          open
-          item={cellName(conflict.key)}
-          mineLabel={t("conflict.mine")}
-          mine={
-            conflict.mine.text === undefined
-              ? formatFigure(grid.store.get(conflict.key).stored?.value)
-              : conflict.mine.text.trim() === ""
+        {noteKey ? (
+          <NoteDialog
+            cellLabel={cellName(noteKey)}
+            note={
+              grid.store.get(noteKey).noteDraft !== undefined
+                ? (grid.store.get(noteKey).noteDraft ?? null)
+                : (grid.store.get(noteKey).stored?.note ?? null)
+            }
+            readOnly={readOnly}
+            onClose={() => setNoteKey(null)}
+            onSave={(note) => {
+              grid.store.setNote(noteKey, note);
+              grid.saver.commit(noteKey);
+              setNoteKey(null);
+            }}
+          />
+        ) : null}
+        {conflict ? (
+          <ConflictDialog
+            open
+            item={cellName(conflict.key)}
+            mineLabel={t("conflict.mine")}
+            mine={
+              conflict.mine.text === undefined
+                ? formatFigure(grid.store.get(conflict.key).stored?.value)
+                : conflict.mine.text.trim() === ""
+                  ? t("conflict.empty")
+                  : conflict.mine.text
+            }
+            storedLabel={t("conflict.stored")}
+            stored={
+              conflict.current.value === null
                 ? t("conflict.empty")
-                : conflict.mine.text
-          }
-          storedLabel={t("conflict.stored")}
-          stored={
-            conflict.current.value === null
-              ? t("conflict.empty")
-              : formatFigure(conflict.current.value)
-          }
-          storedBy={conflict.current.updatedBy}
-          storedAt={conflict.current.updatedAt}
-          onKeepMine={() => grid.resolveConflict(conflict, true)}
-          onTakeStored={() => grid.resolveConflict(conflict, false)}
-        />
-      ) : null}
-    </div>
+                : formatFigure(conflict.current.value)
+            }
+            storedBy={conflict.current.updatedBy}
+            storedAt={conflict.current.updatedAt}
+            onKeepMine={() => grid.resolveConflict(conflict, true)}
+            onTakeStored={() => grid.resolveConflict(conflict, false)}
+          />
+        ) : null}
+      </div>
+    </ReturnReasonsProvider>
   );
 }
