@@ -11,7 +11,11 @@ import type { Clock } from "../../src/server/clock";
 import { createPinnedCache } from "../../src/server/cycles/pinned-cache";
 import type { Db } from "../../src/server/db/connect";
 import { buildApp } from "../../src/server/http/app";
-import { DEFAULT_SERVER_CONFIG, type ServerDeps } from "../../src/server/http/server-deps";
+import {
+  DEFAULT_SERVER_CONFIG,
+  type ServerConfig,
+  type ServerDeps,
+} from "../../src/server/http/server-deps";
 import { createRepositories } from "../../src/server/repositories";
 import type { ServerSecrets } from "../../src/server/secrets/server-key";
 import { localEvidenceStore } from "../../src/server/storage/evidence-store";
@@ -23,7 +27,12 @@ import { createSaveBatcher } from "../../src/server/values/save-batcher";
  */
 export function serverDepsOver(
   db: Db,
-  options: { secrets: ServerSecrets; clock: Clock; dataDir: string },
+  options: {
+    secrets: ServerSecrets;
+    clock: Clock;
+    dataDir: string;
+    config?: Partial<ServerConfig>;
+  },
 ): ServerDeps {
   const repos = createRepositories(db, options.secrets.derive(AUDIT_KEY_PURPOSE));
   return {
@@ -38,7 +47,7 @@ export function serverDepsOver(
       join(options.dataDir, CHECKPOINT_FILE),
       options.secrets.derive(CHECKPOINT_KEY_PURPOSE),
     ),
-    config: { ...DEFAULT_SERVER_CONFIG },
+    config: { ...DEFAULT_SERVER_CONFIG, ...options.config },
   };
 }
 

@@ -7,6 +7,7 @@ import {
   daysFromTo,
   daysLate,
   endOfBeijingDayMs,
+  isCalendarDate,
   isPast,
 } from "./deadline";
 
@@ -106,5 +107,20 @@ describe("Beijing calendar days", () => {
         expect(daysFromTo(due, beijingDate(handedIn))).toBe(later);
       }),
     );
+  });
+});
+
+describe("calendar dates as the API takes them", () => {
+  it.each([
+    ["2026-03-10", true],
+    ["2028-02-29", true],
+    ["2026-02-29", false],
+    ["2026-02-30", false],
+    ["2026-13-01", false],
+    ["2026-3-1", false],
+    ["2026-03-10T00:00", false],
+    ["", false],
+  ])("%s is a date: %s", (text, expected) => {
+    expect(isCalendarDate(text)).toBe(expected);
   });
 });

@@ -83,3 +83,11 @@ export function daysFromTo(a: string, b: string): number {
 export function daysLate(due: string, at: Date): number {
   return Math.max(0, daysFromTo(due, beijingDate(at)));
 }
+
+/** Whether text is a real calendar date written YYYY-MM-DD (no 2026-02-30, no 2026-3-1). */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return civilFromDays(daysFromCivil(year, month, day)) === text;
+}

@@ -6,15 +6,9 @@ import { CITY_WRITERS, requireRole } from "../auth/policy";
 import type { UseCaseDeps } from "../context";
 import { DomainError, invalid, notFound } from "../errors";
 import { getCycle } from "./read-cycles";
+import { isCalendarDate } from "../../core/workflow/deadline";
 
 export type DeadlineChange = DeadlinesBody;
-
-function isCalendarDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
 
 /**
  * Moves a year's deadlines (the plan's defaults are 10 March for departments and

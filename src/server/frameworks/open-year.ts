@@ -8,13 +8,9 @@ import { createCycle, defaultDeadlines } from "../cycles/create-cycle";
 import { getCycle } from "../cycles/read-cycles";
 import { DomainError, invalid, notFound } from "../errors";
 import { isUniqueViolation } from "./unique-violation";
+import { isCalendarDate } from "../../core/workflow/deadline";
 
 type Region = DataDoc["regions"][number];
-
-function isCalendarDate(text: string): boolean {
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
 
 const yearExists = (year: number) =>
   new DomainError(

@@ -9,11 +9,7 @@ import { invalid, notFound } from "../errors";
 import { newId } from "../ids";
 import { assertDepartmentOf } from "./read-submission";
 import { presentException } from "./submission-view";
-
-function isCalendarDate(text: string): boolean {
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
+import { isCalendarDate } from "../../core/workflow/deadline";
 
 export async function listExceptions(
   deps: UseCaseDeps,
