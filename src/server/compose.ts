@@ -1,5 +1,5 @@
 import { createSaveBatcher } from "./values/save-batcher";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { createPasswordHasher, PRODUCTION_COST, type Argon2Cost } from "./auth/passwords";
 import { systemClock, type Clock } from "./clock";
 import { openDatabase, type Db } from "./db/connect";
@@ -58,7 +58,8 @@ export async function composeFromEnvironment(
     ...(env.KAOPING_UPLOAD_LIMIT_MB
       ? { uploadLimitBytes: Number(env.KAOPING_UPLOAD_LIMIT_MB) * 1024 * 1024 }
       : {}),
-    ...(env.KAOPING_WEB_ROOT ? { webRoot: env.KAOPING_WEB_ROOT } : {}),
+    // @fastify/static takes only an absolute root; a relative one is read from the working directory.
+    ...(env.KAOPING_WEB_ROOT ? { webRoot: resolve(env.KAOPING_WEB_ROOT) } : {}),
     ...noticeConfigFromEnvironment(env),
     ...overrides.config,
   };
