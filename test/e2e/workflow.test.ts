@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { apiGet, apiSend, csrfToken } from "./support/api";
 import { eventually } from "./support/eventually";
 import { logIn } from "./support/login";
+import { screenshot } from "./support/output";
 import { onePagePdf } from "./support/pdf";
 import { useE2e } from "./support/suite";
 import { cellInput, DEMO_YEAR, openWorkspace, storedValue } from "./support/workspace";
@@ -156,6 +157,7 @@ describe("the year's workflow in the browser", () => {
       cellInput(head, ELEMENT, REGION).getAttribute("readonly"),
     ).not.toBeNull();
     await head.getByTestId("lock-banner-submitted").waitFor({ state: "visible" });
+    await screenshot(head, "workflow-submitted-workspace");
 
     // The office sees the justification and returns one item with a reason.
     const office = await e2e.browser.newPage();
@@ -168,6 +170,7 @@ describe("the year's workflow in the browser", () => {
     );
     await review.getByTestId("certificate-check").click();
     await review.getByTestId("certificate-matches").waitFor({ state: "visible" });
+    await screenshot(office, "workflow-office-review-submitted");
     await review.getByTestId("review-return").click();
     const returning = office.getByTestId("return-dialog");
     await returning.locator(".ant-select").click();
@@ -183,6 +186,7 @@ describe("the year's workflow in the browser", () => {
     const reasons = clerk.getByTestId("return-reasons");
     await reasons.waitFor({ state: "visible" });
     expect(await reasons.textContent()).toContain(RETURN_REASON);
+    await screenshot(clerk, "workflow-returned-workspace");
     await reasons.getByRole("button", { name: new RegExp(LAST_EVIDENCE) }).click();
     await clerk.waitForURL((url) => url.pathname === "/workspace/indicators");
     const onItem = clerk.getByTestId(`reason-indicator-${LAST_EVIDENCE}`);
