@@ -35,6 +35,14 @@ const ACTIONS: Record<string, { zh: string; en: string }> = {
   "framework.import": { zh: "导入考评办法", en: "Framework imported" },
   "cycle.create": { zh: "开启考评年度", en: "Year opened" },
   "cycle.deadlines": { zh: "调整截止日期", en: "Deadlines moved" },
+  "cycle.aggregate": { zh: "年度汇总", en: "Year aggregated" },
+  "cycle.reopen": { zh: "重新开放年度", en: "Year reopened" },
+  "submission.submit": { zh: "审核并报送", en: "Certified and submitted" },
+  "submission.return": { zh: "退回修改", en: "Returned" },
+  "submission.accept": { zh: "接收报送", en: "Accepted" },
+  "submission.reopen": { zh: "重新开放报送", en: "Hand-in reopened" },
+  "lock.exception.grant": { zh: "准予延期（锁定例外）", en: "Lock exception granted" },
+  "lock.exception.revoke": { zh: "撤销延期", en: "Lock exception revoked" },
 };
 
 const OBJECTS: Record<string, { zh: string; en: string }> = {
@@ -45,6 +53,8 @@ const OBJECTS: Record<string, { zh: string; en: string }> = {
   evidence: { zh: "佐证材料", en: "Evidence" },
   framework: { zh: "考评办法", en: "Framework" },
   comment: { zh: "意见", en: "Comment" },
+  submission: { zh: "报送", en: "Hand-in" },
+  lock_exception: { zh: "锁定例外", en: "Lock exception" },
 };
 
 export function actionLabel(action: string, lang: FormatLanguage): string {
