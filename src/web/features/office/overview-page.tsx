@@ -1,7 +1,7 @@
-import { Alert, Card, Empty, Skeleton, Space, Typography } from "antd";
+import { Card, Empty, Skeleton, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../../api/client";
 import { useYear } from "../../shared/year-context";
+import { QueryBody } from "../../shared/query-body";
 import { CityScoreCard } from "./city-score-card";
 import { DepartmentTable } from "./department-table";
 import { PageTitle } from "./page-title";
@@ -38,25 +38,13 @@ function Overview() {
           }
           styles={{ body: { padding: 0 } }}
         >
-          {overview.isError ? (
-            <Alert
-              type="error"
-              showIcon
-              style={{ margin: 16 }}
-              title={t("loadFailed", {
-                message:
-                  overview.error instanceof ApiError
-                    ? overview.error.message
-                    : String(overview.error),
-              })}
-            />
-          ) : overview.data ? (
-            <div data-testid="department-table">
-              <DepartmentTable departments={overview.data.departments} />
-            </div>
-          ) : (
-            <Skeleton active style={{ padding: 16 }} />
-          )}
+          <QueryBody
+            query={overview}
+            failed={(message) => t("loadFailed", { message })}
+            testId="department-table"
+          >
+            {(data) => <DepartmentTable departments={data.departments} />}
+          </QueryBody>
         </Card>
         <TimelinessCard year={year} />
       </Space>

@@ -5,14 +5,15 @@ import {
   ExclamationCircleOutlined,
   WarningOutlined,
 } from "@ant-design/icons";
-import { Alert, Button, Card, Progress, Skeleton, Space, Table, Typography } from "antd";
+import { Button, Card, Progress, Space, Table, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import type { HTMLAttributes, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { DepartmentTimeliness } from "../../../contract/api";
-import { ApiError, apiUrl } from "../../api/client";
+import { apiUrl } from "../../api/client";
 import { formatDate, formatDateTime, formatLanguage, formatPercent } from "../../shared/format";
+import { QueryBody } from "../../shared/query-body";
 import { StatusTag } from "../admin/status-tag";
 import { SubmissionStateTag } from "../workflow/state-tag";
 import { useTimeliness } from "./queries";
@@ -179,25 +180,13 @@ export function TimelinessCard({ year }: { year: number }) {
       }
       styles={{ body: { padding: 0 } }}
     >
-      {timeliness.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          style={{ margin: 16 }}
-          title={t("loadFailed", {
-            message:
-              timeliness.error instanceof ApiError
-                ? timeliness.error.message
-                : String(timeliness.error),
-          })}
-        />
-      ) : timeliness.data ? (
-        <div data-testid="timeliness-table">
-          <TimelinessTable departments={timeliness.data.departments} />
-        </div>
-      ) : (
-        <Skeleton active style={{ padding: 16 }} />
-      )}
+      <QueryBody
+        query={timeliness}
+        failed={(message) => t("loadFailed", { message })}
+        testId="timeliness-table"
+      >
+        {(data) => <TimelinessTable departments={data.departments} />}
+      </QueryBody>
     </Card>
   );
 }
