@@ -24,3 +24,4 @@ export * from "./item-changes";
 export * from "./workflow";
 export * from "./timeliness";
 export * from "./notifications";
+export * from "./documents";

@@ -77,6 +77,7 @@ export async function composeFromEnvironment(
       join(dataDir, CHECKPOINT_FILE),
       secrets.derive(CHECKPOINT_KEY_PURPOSE),
     ),
+    ...(env.KAOPING_CITY_NAME?.trim() ? { cityName: env.KAOPING_CITY_NAME.trim() } : {}),
     config,
   };
   return { db, deps, dataDir };

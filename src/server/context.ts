@@ -20,4 +20,6 @@ export interface UseCaseDeps {
   secrets: ServerSecrets;
   /** The audit chain's head, copied out of the database from time to time. */
   checkpoints: CheckpointLog;
+  /** The city's name on generated documents (KAOPING_CITY_NAME); see documents/document-sources.ts. */
+  cityName?: string;
 }

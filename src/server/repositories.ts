@@ -13,6 +13,7 @@ import { valuesRepository } from "./values/values.repository";
 import { workRepository } from "./work/work.repository";
 import { workflowRepository } from "./workflow/workflow.repository";
 import { notificationsRepository } from "./notifications/notifications.repository";
+import { documentsRepository } from "./documents/documents.repository";
 
 /** Every repository, bound to one connection or one transaction. */
 export interface Repositories {
@@ -28,6 +29,7 @@ export interface Repositories {
   work: ReturnType<typeof workRepository>;
   workflow: ReturnType<typeof workflowRepository>;
   notifications: ReturnType<typeof notificationsRepository>;
+  documents: ReturnType<typeof documentsRepository>;
   dialect: Dialect;
   /** Runs `work` in one transaction (or in the current one, when already inside). */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
@@ -57,6 +59,7 @@ function bind(
     work: workRepository(executor),
     workflow: workflowRepository(executor),
     notifications: notificationsRepository(executor),
+    documents: documentsRepository(executor),
     dialect,
     transaction: (work) =>
       inTransaction

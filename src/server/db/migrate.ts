@@ -3,6 +3,7 @@ import * as initial from "./migrations/0001-initial";
 import * as accounts from "./migrations/0002-accounts";
 import * as passwordChange from "./migrations/0003-password-change";
 import * as workflow from "./migrations/0004-workflow";
+import * as documents from "./migrations/0005-documents";
 import type { Dialect } from "./connect";
 
 /** Migrations in order. Each runs once, inside a transaction, recorded in kaoping_migrations. */
@@ -12,6 +13,7 @@ const MIGRATIONS: { name: string; up: (db: Kysely<unknown>, dialect: Dialect) =>
     { name: "0002-accounts", up: accounts.up },
     { name: "0003-password-change", up: passwordChange.up },
     { name: "0004-workflow", up: workflow.up },
+    { name: "0005-documents", up: documents.up },
   ];
 
 /** Brings the schema up to date. Safe to call at every start. */

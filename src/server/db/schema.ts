@@ -301,6 +301,34 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface ReportNarrativesTable {
+  cycle_id: string;
+  scope: string;
+  section: string;
+  text: string;
+  version: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface DocumentJobsTable {
+  id: string;
+  cycle_id: string;
+  scope: string;
+  kind: string;
+  state: string;
+  stage: string;
+  done: Generated<number>;
+  total: Generated<number>;
+  file_name: string | null;
+  file_sha256: string | null;
+  file_size: number | null;
+  error: string | null;
+  requested_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   departments: DepartmentsTable;
   users: UsersTable;
@@ -326,4 +354,6 @@ export interface Database {
   notices: NoticesTable;
   notifications: NotificationsTable;
   outgoing_mail: OutgoingMailTable;
+  report_narratives: ReportNarrativesTable;
+  document_jobs: DocumentJobsTable;
 }

@@ -11,6 +11,7 @@ import { frameworksRoutes } from "../frameworks/frameworks.routes";
 import { workflowRoutes } from "../workflow/workflow.routes";
 import { timelinessRoutes } from "../timeliness/timeliness.routes";
 import { notificationsRoutes } from "../notifications/notifications.routes";
+import { narrativesRoutes } from "../documents/narratives.routes";
 import { adminUsersRoutes } from "../users/admin-users.routes";
 import { registerSignInThrottle } from "../auth/sign-in-throttle";
 import { twoFactorRoutes } from "../auth/two-factor.routes";
@@ -115,6 +116,7 @@ export async function buildApp(
   workflowRoutes(app, deps);
   timelinessRoutes(app, deps);
   notificationsRoutes(app, deps);
+  narrativesRoutes(app, deps);
 
   app.get("/api/docs", { config: { public: true }, schema: { hide: true } }, () => app.swagger());
   await serveWebApp(app, deps.config.webRoot);

@@ -65,6 +65,12 @@ const TAGS = [
     description: "通知中心 — reminders, overdue notices and escalations for the signed-in account",
   },
   {
+    name: "documents",
+    description:
+      "文档 — Excel tables with live formulas, the fill-in template and its upload, Word " +
+      "self-evaluation reports, the bound PDF volume and the province package",
+  },
+  {
     name: "audit",
     description: "审计日志 — the audit log, its HMAC-SM3 chain and the checkpoints kept outside it",
   },
