@@ -32,6 +32,13 @@ await build({
     "yauzl",
     "exceljs",
     "nodemailer",
+    // Document rendering: large, loaded only when a document is built; resvg is native.
+    "docx",
+    "pdf-lib",
+    "fontkit",
+    "echarts",
+    "@resvg/resvg-js",
+    "@expo-google-fonts/*",
   ],
   sourcemap: true,
   logLevel: "warning",
