@@ -95,6 +95,7 @@ cliBench();
 await saveBench();
 await (await import("./zip-inspection")).zipInspectionBench();
 await (await import("./login-timing")).loginTimingBench();
+await (await import("./volume.bench")).volumeBench();
 // `npm run bench -- --crash` adds the long crash run (test/crash: 200 kills per database,
 // several minutes each), the same as `npm run crash`.
 if (process.argv.includes("--crash")) {
