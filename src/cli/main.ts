@@ -29,6 +29,8 @@ const HELP = {
   kaoping serve [--port 端口]                                  启动服务（首次启动载入示例城市）
   kaoping import framework 文件                                导入考评办法（新版本）
   kaoping export data --year 年度 [--out 文件]                 导出年度数据（kaoping/data@1）
+  kaoping export xlsx|docx|pdf|package --year 年度 [--department 单位代码] --out 文件
+                                                               生成考评表、自评报告、资料汇编、报省材料包
   kaoping users add|disable|reset-password|unlock|reset-2fa 用户名 …  管理账户、解除锁定、重置双因素登录
   kaoping audit verify | checkpoint | checkpoints [--out 文件]  校验审计链；写入、导出库外检查点
   kaoping backup --out 文件                                     备份数据库、辅证材料与密钥（服务可照常运行）
@@ -46,6 +48,8 @@ Usage:
   kaoping serve [--port N]                              start the server (seeds the demo city on first start)
   kaoping import framework FILE                         import a framework (as a new version)
   kaoping export data --year Y [--out FILE]             export a year (kaoping/data@1)
+  kaoping export xlsx|docx|pdf|package --year Y [--department CODE] --out FILE
+                                                        tables, report, bound volume, province package
   kaoping users add|disable|reset-password|unlock|reset-2fa USERNAME …  manage accounts, lift locks, reset 2FA
   kaoping audit verify | checkpoint | checkpoints       verify the audit chain; write or export checkpoints
   kaoping backup --out FILE                             back up the database, evidence and key (server may run)

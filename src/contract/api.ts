@@ -25,3 +25,4 @@ export * from "./workflow";
 export * from "./timeliness";
 export * from "./notifications";
 export * from "./documents";
+export * from "./template-import";

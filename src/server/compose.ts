@@ -25,6 +25,8 @@ export interface Environment extends NoticeEnvironment {
   KAOPING_SECRET_KEY?: string;
   /** "0" (or "false") lets admin, office and auditor sign in without a second factor. */
   KAOPING_REQUIRE_2FA?: string;
+  /** The city's name on generated documents. */
+  KAOPING_CITY_NAME?: string;
 }
 
 export interface Composed {

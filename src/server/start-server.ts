@@ -1,5 +1,6 @@
 import { demoFiles } from "../platform/package-files";
 import { startCheckpointTimer, writeCheckpoint } from "./audit/checkpoint-audit";
+import { settleDocumentJobs } from "./documents/document-jobs";
 import { composeFromEnvironment, type Environment } from "./compose";
 import { buildApp } from "./http/app";
 import { seedDemoIfEmpty } from "./seed/seed-demo";
@@ -19,6 +20,9 @@ const CHECKPOINT_INTERVAL_MS = 60_000;
  * database, and serve on http://localhost:3000 (PORT to change). Returns the lines to
  * print once (the demo accounts' password only at the first start).
  */
+/** A document job whose progress has not moved for this long was left by a stopped process. */
+const ABANDONED_JOB_MS = 10 * 60 * 1000;
+
 export async function startServer(
   env: StartEnvironment,
 ): Promise<{ close(): Promise<void>; banner: string[] }> {
@@ -27,6 +31,12 @@ export async function startServer(
   const { db, deps, dataDir } = await composeFromEnvironment(env);
   const seed = await seedDemoIfEmpty(deps, demoFiles(), env.KAOPING_DEMO_PASSWORD || undefined);
   await writeCheckpoint(deps);
+  // A volume a stopped process was building will never finish: say so instead of spinning.
+  const now = deps.clock.now();
+  await deps.repos.documents.failAbandoned(
+    new Date(now.getTime() - ABANDONED_JOB_MS).toISOString(),
+    now.toISOString(),
+  );
   const checkpointing = startCheckpointTimer(deps, CHECKPOINT_INTERVAL_MS);
   const app = await buildApp(deps, { logger: { level: "warn" } });
   const notices = startNoticeScheduler(deps, (message) => app.log.warn(message));
@@ -56,6 +66,7 @@ export async function startServer(
     banner,
     close: async () => {
       await app.close();
+      await settleDocumentJobs();
       await notices.stop();
       await checkpointing.stop();
       await db.close();

@@ -88,6 +88,60 @@ describe("server commands on the embedded SQLite database", () => {
     });
   });
 
+  it("writes the tables, the report, the bound volume and the province package", () => {
+    const outputs = {
+      xlsx: join(dataDir, "edu.xlsx"),
+      docx: join(dataDir, "city.docx"),
+      pdf: join(dataDir, "edu.pdf"),
+      package: join(dataDir, "province.zip"),
+    };
+    const department = {
+      xlsx: ["--department", "EDU"],
+      docx: [],
+      pdf: ["--department", "EDU"],
+      package: [],
+    };
+    const magic = { xlsx: "PK", docx: "PK", pdf: "%PDF-", package: "PK" };
+    for (const kind of ["xlsx", "docx", "pdf", "package"] as const) {
+      const run = kaoping(
+        ["export", kind, "--year", "2025", ...department[kind], "--out", outputs[kind]],
+        env,
+      );
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain(outputs[kind]);
+      const head = readFileSync(outputs[kind]).subarray(0, magic[kind].length).toString("latin1");
+      expect(head).toBe(magic[kind]);
+    }
+    // Long builds say what they are doing on stderr; stdout keeps the one result line.
+    const volume = kaoping(
+      ["export", "pdf", "--year", "2025", "--out", join(dataDir, "city.pdf")],
+      env,
+    );
+    expect(volume.stderr).toContain("自评报告");
+    expect(volume.stderr).toContain("考评表");
+    expect(volume.stdout.trim().split("\n")).toHaveLength(1);
+    expect(
+      kaoping(["export", "package", "--year", "2025", "--department", "EDU", "--out", "x.zip"], env)
+        .status,
+    ).toBe(2);
+    expect(
+      kaoping(
+        [
+          "export",
+          "pdf",
+          "--year",
+          "2025",
+          "--department",
+          "NOPE",
+          "--out",
+          join(dataDir, "x.pdf"),
+        ],
+        env,
+      ),
+    ).toMatchObject({ status: 1, stdout: "" });
+    expect(kaoping(["export", "xlsx", "--year", "2025"], env).status).toBe(2);
+  });
+
   it("imports a framework as a new version, and refuses a broken one whole", () => {
     const same = kaoping(["import", "framework", "content/demo/framework.yaml"], env);
     expect(same.stdout).toContain("已是版本 1");

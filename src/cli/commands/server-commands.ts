@@ -4,6 +4,7 @@ import { UsageError } from "../cli-error";
 import { cliActor, operator, withServer } from "./with-server";
 import { parseArgs, requireOption } from "../args";
 import { pick } from "../present/names";
+import { isDocumentKind } from "./document-kinds";
 
 /**
  * Commands that work on the server's database (`DATABASE_URL`, else SQLite under
@@ -63,16 +64,33 @@ export async function importCommand(argv: string[], lang: Lang, env: Env): Promi
   });
 }
 
+const EXPORT_USAGE = localized(
+  "用法：kaoping export data --year 年度 [--out 文件]\n      kaoping export xlsx|docx|pdf|package --year 年度 [--department 单位代码] --out 文件",
+  "usage: kaoping export data --year YEAR [--out FILE]\n       kaoping export xlsx|docx|pdf|package --year YEAR [--department CODE] --out FILE",
+);
+
 export async function exportCommand(argv: string[], lang: Lang, env: Env): Promise<string> {
-  const args = parseArgs(argv, { values: ["year", "out"] });
-  if (args.positional[0] !== "data" || args.positional.length !== 1) {
-    throw new UsageError(
-      localized(
-        "用法：kaoping export data --year 年度 [--out 文件]",
-        "usage: kaoping export data --year YEAR [--out FILE]",
-      ),
+  const args = parseArgs(argv, { values: ["year", "out", "department"] });
+  const kind = args.positional[0];
+  if (args.positional.length !== 1) throw new UsageError(EXPORT_USAGE);
+  if (isDocumentKind(kind)) {
+    const year = Number(requireOption(args, "year"));
+    if (!Number.isInteger(year))
+      throw new UsageError(
+        localized("--year 应为年份，如 2025", "--year must be a year such as 2025"),
+      );
+    const out = requireOption(args, "out");
+    const department = args.options.get("department");
+    const { exportDocument } = await import("./export-documents");
+    return exportDocument(
+      kind,
+      { year, out, department: typeof department === "string" ? department : null },
+      lang,
+      env,
+      (line) => process.stderr.write(`${line}\n`),
     );
   }
+  if (kind !== "data" || args.options.has("department")) throw new UsageError(EXPORT_USAGE);
   const year = Number(requireOption(args, "year"));
   if (!Number.isInteger(year))
     throw new UsageError(

@@ -113,6 +113,28 @@ export function auditRepository(db: Executor, dialect: Dialect, key: Buffer) {
       return { seq: Number(head.seq), hash: head.hash };
     },
 
+    /**
+     * The chain's link for one recorded step: the first row of that action on that object
+     * at or after the step's instant (the step writes it in its own transaction, a moment
+     * later by the clock); its sequence number and hash are the chain's head right after the
+     * step, which printed documents quote.
+     */
+    async linkOf(
+      action: string,
+      objectId: string,
+      at: string,
+    ): Promise<{ seq: number; hash: string } | undefined> {
+      const row = await db
+        .selectFrom("audit_log")
+        .select(["seq", "hash"])
+        .where("action", "=", action)
+        .where("object_id", "=", objectId)
+        .where("at", ">=", at)
+        .orderBy("seq", "asc")
+        .executeTakeFirst();
+      return row ? { seq: Number(row.seq), hash: row.hash } : undefined;
+    },
+
     /** One page of the rows that pass the filter, newest first. */
     page: (filter: AuditLogFilter, offset: number, limit: number) =>
       db

@@ -1,4 +1,4 @@
-import type { Selectable } from "kysely";
+import type { Insertable, Selectable } from "kysely";
 import type { Executor } from "../db/executor";
 import type { DocumentJobsTable } from "../db/schema";
 
@@ -76,7 +76,7 @@ export function documentsRepository(db: Executor) {
       return Number(updated.numUpdatedRows) === 1;
     },
 
-    insertJob: (row: DocumentJobsTable & { done: number; total: number }) =>
+    insertJob: (row: Insertable<DocumentJobsTable>) =>
       db.insertInto("document_jobs").values(row).execute(),
 
     job: (id: string) =>

@@ -23,7 +23,7 @@ export function narrativesRoutes(app: FastifyInstance, deps: ServerDeps): void {
         summary: "The report's written sections: 工作开展情况, 存在问题, 下一步措施",
         description: WHO,
         params: scopeParamsSchema,
-        response: { 200: narrativesSchema, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: narrativesSchema, ...errorResponses(400, 401, 403, 404, 422) },
       },
     },
     (request) =>

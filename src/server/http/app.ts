@@ -11,7 +11,9 @@ import { frameworksRoutes } from "../frameworks/frameworks.routes";
 import { workflowRoutes } from "../workflow/workflow.routes";
 import { timelinessRoutes } from "../timeliness/timeliness.routes";
 import { notificationsRoutes } from "../notifications/notifications.routes";
+import { documentsRoutes } from "../documents/documents.routes";
 import { narrativesRoutes } from "../documents/narratives.routes";
+import { templateImportRoutes } from "../documents/template-import.routes";
 import { adminUsersRoutes } from "../users/admin-users.routes";
 import { registerSignInThrottle } from "../auth/sign-in-throttle";
 import { twoFactorRoutes } from "../auth/two-factor.routes";
@@ -117,6 +119,8 @@ export async function buildApp(
   timelinessRoutes(app, deps);
   notificationsRoutes(app, deps);
   narrativesRoutes(app, deps);
+  documentsRoutes(app, deps);
+  templateImportRoutes(app, deps);
 
   app.get("/api/docs", { config: { public: true }, schema: { hide: true } }, () => app.swagger());
   await serveWebApp(app, deps.config.webRoot);
