@@ -43,6 +43,10 @@ const ACTIONS: Record<string, { zh: string; en: string }> = {
   "submission.reopen": { zh: "重新开放报送", en: "Hand-in reopened" },
   "lock.exception.grant": { zh: "准予延期（锁定例外）", en: "Lock exception granted" },
   "lock.exception.revoke": { zh: "撤销延期", en: "Lock exception revoked" },
+  "narrative.save": { zh: "保存报告文字", en: "Report text saved" },
+  "template.import": { zh: "导入填报模板", en: "Template imported" },
+  "document.volume": { zh: "生成资料汇编", en: "Bound volume built" },
+  "document.package": { zh: "生成报省材料包", en: "Province package built" },
 };
 
 const OBJECTS: Record<string, { zh: string; en: string }> = {
@@ -55,6 +59,9 @@ const OBJECTS: Record<string, { zh: string; en: string }> = {
   comment: { zh: "意见", en: "Comment" },
   submission: { zh: "报送", en: "Hand-in" },
   lock_exception: { zh: "锁定例外", en: "Lock exception" },
+  narrative: { zh: "报告文字", en: "Report text" },
+  document: { zh: "考评文书", en: "Document" },
+  template: { zh: "填报模板", en: "Template" },
 };
 
 export function actionLabel(action: string, lang: FormatLanguage): string {

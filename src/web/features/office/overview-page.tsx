@@ -10,6 +10,7 @@ import { ReadableTheme } from "./readable-theme";
 import { TimelinessCard } from "./timeliness-table";
 import "./messages";
 import { YearActions } from "../workflow/year-actions";
+import { DocumentsCard } from "../documents/documents-card";
 
 /** 考评办's overview: the city's live score and every department's progress. */
 function Overview() {
@@ -47,6 +48,7 @@ function Overview() {
           </QueryBody>
         </Card>
         <TimelinessCard year={year} />
+        <DocumentsCard year={year} />
       </Space>
     </>
   );

@@ -29,6 +29,7 @@ import { ReturnReasonsProvider } from "../workflow/item-reasons";
 import { revealItem, workspacePathOf } from "../workflow/go-to-item";
 import { reasonsByItem, type ItemPlace } from "../workflow/item-target";
 import { useSubmission } from "../workflow/queries";
+import { DocumentsCard } from "../documents/documents-card";
 import { SubmissionStrip } from "../workflow/submission-strip";
 import { SubmitDialog } from "../workflow/submit-dialog";
 import "./messages";
@@ -365,6 +366,7 @@ function Workspace(props: {
                   ) : (
                     <TaskList rows={rows} onDetails={(kind, code) => setDrawer({ kind, code })} />
                   )}
+                  <DocumentsCard year={year} department={department} />
                 </section>
               ),
             },
