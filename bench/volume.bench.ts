@@ -17,14 +17,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { crc32, deflateSync } from "node:zlib";
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { buildReportPayload } from "../src/core/documents/build-report-payload";
 import { reportOutline } from "../src/core/documents/report-outline";
 import { volumeTableBlocks } from "../src/core/documents/volume-tables";
-import { loadDataText, loadFrameworkText } from "../src/core/formats/load";
-import { scoreYear } from "../src/core/scoring/score-year";
-import { demoFiles } from "../src/platform/package-files";
 import { renderChartPng } from "../src/server/documents/charts/render-chart";
 import { buildVolume, type VolumeEvidence } from "../src/server/documents/pdf/build-volume";
+import { demoReportPayload } from "../test/support/demo-report";
 import { line } from "./measure";
 
 const PDF_FILES = 30;
@@ -123,19 +120,7 @@ function evidenceFrom(dir: string): VolumeEvidence[] {
 }
 
 function demoReport() {
-  const files = demoFiles();
-  const { framework } = loadFrameworkText(readFileSync(files.framework, "utf8"), files.framework);
-  const dataset = loadDataText(readFileSync(files.data, "utf8"), files.data, framework);
-  return buildReportPayload({
-    framework,
-    dataset,
-    score: scoreYear(framework, dataset),
-    city: "惠州市",
-    department: null,
-    illustrative: true,
-    date: "2026-03-08",
-    narratives: { work: "全市各部门按职责推进基本公共服务均等化工作。", problems: "", next: "" },
-  });
+  return demoReportPayload();
 }
 
 /** Runs in the child process: one measurement, printed as JSON. */

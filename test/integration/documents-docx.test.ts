@@ -1,38 +1,23 @@
+import { demoReportPayload } from "../support/demo-report";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import yauzl from "yauzl";
-import { buildReportPayload } from "../../src/core/documents/build-report-payload";
 import { formatScore } from "../../src/core/documents/chinese-format";
 import type { ReportBlock } from "../../src/core/documents/report-blocks";
 import type { ReportPayload } from "../../src/core/documents/report-payload";
 import { reportOutline, reportTitle } from "../../src/core/documents/report-outline";
-import { loadDataText, loadFrameworkText } from "../../src/core/formats/load";
-import { scoreYear } from "../../src/core/scoring/score-year";
 import { chartSvg, renderChartPng } from "../../src/server/documents/charts/render-chart";
 import { renderReportDocx } from "../../src/server/documents/docx/render-report-docx";
-import { demoFiles, packageRoot } from "../../src/platform/package-files";
+import { packageRoot } from "../../src/platform/package-files";
 
 const OUTPUT = join(packageRoot(), "test-output", "documents");
-const NARRATIVES = { work: "全市各部门按职责推进基本公共服务均等化工作。", problems: "", next: "" };
 
 function demoPayload(department: { code: string; name: string } | null): ReportPayload {
-  const files = demoFiles();
-  const { framework } = loadFrameworkText(readFileSync(files.framework, "utf8"), files.framework);
-  const dataset = loadDataText(readFileSync(files.data, "utf8"), files.data, framework);
-  return buildReportPayload({
-    framework,
-    dataset,
-    score: scoreYear(framework, dataset),
-    city: "惠州市",
-    department,
-    illustrative: true,
-    date: "2026-03-08",
-    narratives: NARRATIVES,
-  });
+  return demoReportPayload(department);
 }
 
 async function unzip(bytes: Buffer): Promise<Map<string, string>> {

@@ -1,3 +1,4 @@
+import { demoReportPayload } from "../support/demo-report";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -5,12 +6,9 @@ import { join } from "node:path";
 import { crc32, deflateSync } from "node:zlib";
 import { degrees, PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildReportPayload } from "../../src/core/documents/build-report-payload";
 import { reportOutline } from "../../src/core/documents/report-outline";
 import { volumeTableBlocks } from "../../src/core/documents/volume-tables";
-import { loadDataText, loadFrameworkText } from "../../src/core/formats/load";
-import { scoreYear } from "../../src/core/scoring/score-year";
-import { demoFiles, packageRoot } from "../../src/platform/package-files";
+import { packageRoot } from "../../src/platform/package-files";
 import {
   buildVolume,
   SECTION_TITLES,
@@ -25,19 +23,7 @@ const OUTPUT = join(packageRoot(), "test-output", "documents");
 const scratch = mkdtempSync(join(tmpdir(), "kaoping-volume-"));
 
 function demoInput(): Omit<VolumeInput, "evidence" | "certification"> {
-  const files = demoFiles();
-  const { framework } = loadFrameworkText(readFileSync(files.framework, "utf8"), files.framework);
-  const dataset = loadDataText(readFileSync(files.data, "utf8"), files.data, framework);
-  const payload = buildReportPayload({
-    framework,
-    dataset,
-    score: scoreYear(framework, dataset),
-    city: "惠州市",
-    department: null,
-    illustrative: true,
-    date: "2026-03-08",
-    narratives: { work: "全市各部门按职责推进基本公共服务均等化工作。", problems: "", next: "" },
-  });
+  const payload = demoReportPayload();
   return {
     title: "惠州市2025年度基本公共服务均等化绩效考评资料汇编",
     subtitle: "惠州市\u30002026年3月8日",

@@ -30,17 +30,20 @@ export function reportPayloadOf(sources: DocumentSources): ReportPayload {
   });
 }
 
+/** The workbook's inputs: the same facts whether it is the tables or the template. */
+const workbookFacts = (sources: DocumentSources) => ({
+  framework: sources.loaded.framework,
+  dataset: sources.dataset,
+  score: sources.score,
+  city: sources.city,
+  department: sources.department,
+  illustrative: sources.illustrative,
+  date: sources.date,
+});
+
 /** 指标考评表 and 工作测评表 with live formulas (the city's workbook adds the summary). */
 export async function buildTablesFile(sources: DocumentSources): Promise<DocumentFile> {
-  const bytes = await buildTablesWorkbook({
-    framework: sources.loaded.framework,
-    dataset: sources.dataset,
-    score: sources.score,
-    city: sources.city,
-    department: sources.department,
-    illustrative: sources.illustrative,
-    date: sources.date,
-  });
+  const bytes = await buildTablesWorkbook(workbookFacts(sources));
   return { ...documentName(sources, "tables"), contentType: CONTENT_TYPES.xlsx, bytes };
 }
 
@@ -49,16 +52,7 @@ export async function buildTemplateFile(
   sources: DocumentSources,
   stampText: string,
 ): Promise<DocumentFile> {
-  const bytes = await buildTablesWorkbook({
-    framework: sources.loaded.framework,
-    dataset: sources.dataset,
-    score: sources.score,
-    city: sources.city,
-    department: sources.department,
-    illustrative: sources.illustrative,
-    date: sources.date,
-    template: { stampText },
-  });
+  const bytes = await buildTablesWorkbook({ ...workbookFacts(sources), template: { stampText } });
   return { ...documentName(sources, "template"), contentType: CONTENT_TYPES.xlsx, bytes };
 }
 
