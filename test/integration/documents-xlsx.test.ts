@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,7 +17,7 @@ import {
   type ScoreResult,
 } from "../../src/core";
 import { NOT_COMPUTABLE } from "../../src/core/documents/excel-formula";
-import { demoFiles } from "../../src/platform/package-files";
+import { demoFiles, packageRoot } from "../../src/platform/package-files";
 import {
   INDICATOR_COLUMNS,
   indicatorSheetLayout,
@@ -475,6 +476,40 @@ describe("the tables as an office opens them", () => {
       expect(line).toContain("填报单位：惠州市（全部责任单位）");
       expect(line).toContain("日期：2026年3月8日");
     }
+  });
+
+  it("prints on A4 landscape with its title, and the summary shows the recalculated score", async () => {
+    // LibreOffice prints every sheet after recalculating it: page 1 is the indicator
+    // table as a reader would hold it; the last page is 得分汇总 with the total.
+    const input = join(directory, "print-city.xlsx");
+    await writeFile(input, await buildFor(year, null));
+    const pdf = await convertWithLibreOffice(input, "pdf", join(directory, "print-city"));
+    const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+    const [width, height] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!.slice(1).map(Number);
+    expect(width).toBeGreaterThan(height!);
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+    const first = execFileSync("pdftotext", ["-f", "1", "-l", "1", "-layout", pdf, "-"], {
+      encoding: "utf8",
+    });
+    expect(first).toContain("指标考评表");
+    const last = execFileSync("pdftotext", ["-f", String(pages), "-l", String(pages), pdf, "-"], {
+      encoding: "utf8",
+    });
+    expect(last).toContain(year.score.score.toFixed(4));
+    const output = join(packageRoot(), "test-output", "documents");
+    mkdirSync(output, { recursive: true });
+    execFileSync("pdftoppm", [
+      "-png",
+      "-r",
+      "60",
+      "-f",
+      "1",
+      "-l",
+      "1",
+      "-singlefile",
+      pdf,
+      join(output, "tables-city-page1"),
+    ]);
   });
 
   it("every computed figure is a formula and none carries a cached result", async () => {
