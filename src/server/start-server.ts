@@ -1,6 +1,6 @@
 import { demoFiles } from "../platform/package-files";
 import { startCheckpointTimer, writeCheckpoint } from "./audit/checkpoint-audit";
-import { settleDocumentJobs } from "./documents/document-jobs";
+import { ABANDONED_JOB_MS, settleDocumentJobs } from "./documents/document-jobs";
 import { composeFromEnvironment, type Environment } from "./compose";
 import { buildApp } from "./http/app";
 import { seedDemoIfEmpty } from "./seed/seed-demo";
@@ -20,9 +20,6 @@ const CHECKPOINT_INTERVAL_MS = 60_000;
  * database, and serve on http://localhost:3000 (PORT to change). Returns the lines to
  * print once (the demo accounts' password only at the first start).
  */
-/** A document job whose progress has not moved for this long was left by a stopped process. */
-const ABANDONED_JOB_MS = 10 * 60 * 1000;
-
 export async function startServer(
   env: StartEnvironment,
 ): Promise<{ close(): Promise<void>; banner: string[] }> {

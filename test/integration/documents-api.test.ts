@@ -134,6 +134,20 @@ describe.each(DIALECTS)("documents through the API on %s", (dialect) => {
     ).toBe(true);
   });
 
+  it("builds one volume at a time per scope: asking again while it runs gets the same job", async () => {
+    const clerk = await harness.as("edu-clerk");
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => clerk.post(`${docs("EDU")}/jobs`, { kind: "volume" })),
+    );
+    expect(answers.map((answer) => answer.statusCode)).toEqual(answers.map(() => 202));
+    const ids = new Set(answers.map((answer) => (answer.json() as DocumentJob).id));
+    expect(ids.size).toBe(1);
+    await settleDocumentJobs();
+    const [again] = await Promise.all([clerk.post(`${docs("EDU")}/jobs`, { kind: "volume" })]);
+    expect(ids.has((again!.json() as DocumentJob).id)).toBe(false);
+    await settleDocumentJobs();
+  });
+
   it("builds the province package for the office only, with the evidence index", async () => {
     const clerk = await harness.as("edu-clerk");
     expect((await clerk.post(`${docs("EDU")}/jobs`, { kind: "package" })).statusCode).toBe(403);

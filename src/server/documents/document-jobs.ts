@@ -14,6 +14,9 @@ import type { DocumentFile } from "./document-names";
 
 export type JobKind = DocumentJob["kind"];
 
+/** A job whose progress has not moved for this long was left by a stopped process. */
+export const ABANDONED_JOB_MS = 10 * 60 * 1000;
+
 /** How often a running job writes its progress: often enough for a progress bar. */
 const PROGRESS_INTERVAL_MS = 400;
 
@@ -46,7 +49,8 @@ export async function settleDocumentJobs(): Promise<void> {
 
 /**
  * Starts building a bound volume (any scope) or the province package (the city's only)
- * as a background job and answers at once with the job; its row carries the progress,
+ * as a background job and answers at once with the job — or with the one already being
+ * built for the scope (one at a time: clicking again does not start another); its row carries the progress,
  * so any server process can report it. The finished file goes into the evidence store
  * under its SHA-256.
  */
@@ -70,9 +74,14 @@ export async function startDocumentJob(
       );
     }
   }
-  const now = deps.clock.now().toISOString();
+  const nowDate = deps.clock.now();
+  const now = nowDate.toISOString();
+  await deps.repos.documents.failAbandoned(
+    new Date(nowDate.getTime() - ABANDONED_JOB_MS).toISOString(),
+    now,
+  );
   const id = newId();
-  await deps.repos.documents.insertJob({
+  const inserted = await deps.repos.documents.insertJob({
     id,
     cycle_id: resolved.loaded.cycle.id,
     scope,
@@ -89,6 +98,14 @@ export async function startDocumentJob(
     created_at: now,
     updated_at: now,
   });
+  if (!inserted) {
+    const active = await deps.repos.documents.activeJob(resolved.loaded.cycle.id, scope, kind);
+    if (active) return presentJob(active);
+    throw new DomainError(
+      "conflict",
+      localized("生成任务正在切换，请稍后再试", "a build is just finishing; try again"),
+    );
+  }
 
   let lastWrite = 0;
   let writes: Promise<void> = Promise.resolve();

@@ -76,8 +76,26 @@ export function documentsRepository(db: Executor) {
       return Number(updated.numUpdatedRows) === 1;
     },
 
-    insertJob: (row: Insertable<DocumentJobsTable>) =>
-      db.insertInto("document_jobs").values(row).execute(),
+    /** False when the scope already has a job of this kind queued or running. */
+    async insertJob(row: Insertable<DocumentJobsTable>): Promise<boolean> {
+      const result = await db
+        .insertInto("document_jobs")
+        .values(row)
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+    },
+
+    /** The scope's job of this kind that is queued or running, if any. */
+    activeJob: (cycleId: string, scope: string, kind: string) =>
+      db
+        .selectFrom("document_jobs")
+        .selectAll()
+        .where("cycle_id", "=", cycleId)
+        .where("scope", "=", scope)
+        .where("kind", "=", kind)
+        .where("state", "in", ["queued", "running"])
+        .executeTakeFirst(),
 
     job: (id: string) =>
       db.selectFrom("document_jobs").selectAll().where("id", "=", id).executeTakeFirst(),
@@ -104,7 +122,10 @@ export function documentsRepository(db: Executor) {
       await db.updateTable("document_jobs").set(changes).where("id", "=", id).execute();
     },
 
-    /** Jobs a stopped process left running: marked failed so nobody waits for them. */
+    /**
+     * Jobs a stopped process left running (no progress since `before`): marked failed so
+     * nobody waits for them and a new build of the scope can start.
+     */
     async failAbandoned(before: string, at: string): Promise<number> {
       const result = await db
         .updateTable("document_jobs")

@@ -135,11 +135,13 @@ export function documentsRoutes(app: FastifyInstance, deps: ServerDeps): void {
         summary: "Start building the bound volume (PDF) or the province package (zip)",
         description:
           "Answers 202 at once with the job; poll GET …/jobs/{id} for its progress and " +
-          "download GET …/jobs/{id}/file when its state is done. The package is the city's " +
+          "download GET …/jobs/{id}/file when its state is done. While the scope has a job of " +
+          "this kind queued or running, the answer is that job: one build at a time. The " +
+          "package is the city's " +
           `only. ${WHO}`,
         params: scopeParamsSchema,
         body: startDocumentJobBodySchema,
-        response: { 202: documentJobSchema, ...errorResponses(400, 401, 403, 404, 422) },
+        response: { 202: documentJobSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 
 /**
  * Documents: the narrative sections a department (or the office, for the city) writes for
@@ -43,5 +43,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createIndex("document_jobs_scope")
     .on("document_jobs")
     .columns(["cycle_id", "scope", "created_at"])
+    .execute();
+  // One volume (or package) at a time per scope: a second request while one is being
+  // built gets that one, so nobody can fill the server with builds by clicking again.
+  await db.schema
+    .createIndex("document_jobs_one_active")
+    .on("document_jobs")
+    .columns(["cycle_id", "scope", "kind"])
+    .unique()
+    .where(sql.ref("state"), "in", ["queued", "running"])
     .execute();
 }
