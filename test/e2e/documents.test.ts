@@ -249,6 +249,10 @@ describe("the evaluation documents in the browser", () => {
     );
     await card.getByTestId("job-start-volume").waitFor({ state: "visible" });
     expect(await card.getByTestId("job-start-package").count()).toBe(0);
+    // The office may fill a department's template for it, as the server allows.
+    const officeTemplate = await fetchLinked(office, card.getByTestId("template-download"));
+    expect(officeTemplate.status).toBe(200);
+    expect(officeTemplate.type).toContain(XLSX);
     const report = await fetchLinked(office, card.getByTestId("download-report"));
     expect(report.status).toBe(200);
     expect(report.type).toContain(DOCX);
@@ -259,6 +263,7 @@ describe("the evaluation documents in the browser", () => {
     await office.keyboard.press("Enter");
     const start = card.getByTestId("job-start-package");
     await start.waitFor({ state: "visible" });
+    expect(await card.getByTestId("template-panel").count()).toBe(0);
     await start.click();
     const download = card.getByTestId("job-download-package");
     await download.waitFor({ state: "visible", timeout: 240_000 });

@@ -8,6 +8,7 @@ import { errorMessage } from "../workflow/api-problem";
 import { JobPanel } from "./job-panel";
 import { NarrativesDrawer } from "./narratives-drawer";
 import { CITY_SCOPE, documentLinks, useDocumentJobs } from "./queries";
+import { useMe } from "../../auth/use-me";
 import { TemplatePanel } from "./template-panel";
 import "./messages";
 
@@ -66,7 +67,8 @@ function Jobs({ year, scope }: { year: number; scope: string }) {
  * 考评文书: the tables (Excel), the report (Word) and its written sections, the bound
  * volume (PDF) and, for the city, the province package. On the department's workspace
  * (`department` given) it also offers the fill-in template; on the office's overview a
- * picker chooses the city or any department.
+ * picker chooses the city or any department, and the office gets the chosen
+ * department's template too.
  */
 export function DocumentsCard({ year, department }: { year: number; department?: string }) {
   const { t } = useTranslation("documents");
@@ -74,6 +76,11 @@ export function DocumentsCard({ year, department }: { year: number; department?:
   const [writing, setWriting] = useState(false);
   const scope = department ?? picked;
   const isCity = scope === CITY_SCOPE;
+  const role = useMe().data?.user.role;
+  // The office (and an administrator) may import a template for any department, as the
+  // server allows; leaders and auditors only read.
+  const templateFor =
+    department ?? (!isCity && (role === "office" || role === "admin") ? scope : null);
   const links = documentLinks(year, scope);
   const writeTitle = isCity ? t("writeCityReport") : t("writeReport");
 
@@ -122,10 +129,10 @@ export function DocumentsCard({ year, department }: { year: number; department?:
       </Space>
       <Divider style={{ margin: "16px 0" }} />
       <Jobs key={`jobs-${scope}`} year={year} scope={scope} />
-      {department !== undefined ? (
+      {templateFor !== null ? (
         <>
           <Divider style={{ margin: "16px 0" }} />
-          <TemplatePanel year={year} department={department} />
+          <TemplatePanel key={`template-${templateFor}`} year={year} department={templateFor} />
         </>
       ) : null}
       <NarrativesDrawer
