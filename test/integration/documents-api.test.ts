@@ -148,6 +148,28 @@ describe.each(DIALECTS)("documents through the API on %s", (dialect) => {
     await settleDocumentJobs();
   });
 
+  it("keeps the newest three files of a scope's volumes and says so of older ones", async () => {
+    const office = await harness.as("office");
+    const built: DocumentJob[] = [];
+    for (let round = 0; round < 5; round++) {
+      // A minute apart, as builds are: the newest are the latest started.
+      harness.clock.advance(60_000);
+      built.push((await finishedJob(office, "FIN", "volume")).job);
+    }
+    const kept = built.slice(2);
+    const dropped = built.slice(0, 2);
+    for (const job of kept) {
+      expect((await office.get(`${docs("FIN")}/jobs/${job.id}/file`)).statusCode).toBe(200);
+    }
+    for (const job of dropped) {
+      const gone = await office.get(`${docs("FIN")}/jobs/${job.id}/file`);
+      expect(gone.statusCode).toBe(404);
+      expect(gone.body).toContain("较新的版本");
+      const stillHeld = kept.some((other) => other.sha256 === job.sha256);
+      expect(await harness.deps.evidence.has(job.sha256!)).toBe(stillHeld);
+    }
+  });
+
   it("builds the province package for the office only, with the evidence index", async () => {
     const clerk = await harness.as("edu-clerk");
     expect((await clerk.post(`${docs("EDU")}/jobs`, { kind: "package" })).statusCode).toBe(403);

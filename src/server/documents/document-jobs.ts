@@ -156,6 +156,7 @@ export async function startDocumentJob(
           after: { file: file.name, sha256, size: file.bytes.length },
         });
       });
+      await pruneOldFiles(deps, resolved.loaded.cycle.id, scope, kind);
     } catch (error) {
       await writes.catch(() => undefined);
       const message = error instanceof Error ? error.message : String(error);
@@ -172,6 +173,36 @@ export async function startDocumentJob(
   running.add(work);
   void work.finally(() => running.delete(work));
   return presentJob((await deps.repos.documents.job(id))!);
+}
+
+/** How many finished files of one scope and kind are kept; older builds drop theirs. */
+export const KEPT_FILES = 3;
+
+/**
+ * Volumes are tens of megabytes and rebuilt often before the deadline: keep the newest
+ * few per scope and kind, and remove older files from the store unless evidence or
+ * another job holds the same bytes. A failure here never fails the build just made.
+ */
+async function pruneOldFiles(
+  deps: Pick<UseCaseDeps, "repos" | "evidence" | "clock">,
+  cycleId: string,
+  scope: string,
+  kind: JobKind,
+): Promise<void> {
+  try {
+    const finished = await deps.repos.documents.finishedWithFiles(cycleId, scope, kind);
+    for (const old of finished.slice(KEPT_FILES)) {
+      await deps.repos.documents.dropFile(old.id, deps.clock.now().toISOString());
+      const sha256 = old.file_sha256!;
+      const [usedByJob, usedByEvidence] = await Promise.all([
+        deps.repos.documents.isFileUsed(sha256),
+        deps.repos.evidence.isContentUsed(sha256),
+      ]);
+      if (!usedByJob && !usedByEvidence) await deps.evidence.remove(sha256);
+    }
+  } catch {
+    // Left for the next build to tidy; the file just made is safe either way.
+  }
 }
 
 async function jobIn(
@@ -220,6 +251,12 @@ export async function downloadJobFile(
   id: string,
 ): Promise<{ name: string; bytes: Buffer; contentType: string }> {
   const row = await jobIn(deps, user, year, scope, id);
+  if (row.state === "done" && row.file_sha256 === null) {
+    throw notFound(
+      "这份文件已由较新的版本取代，请下载最新生成的文件",
+      "a newer build replaced this file; download the latest one",
+    );
+  }
   if (row.state !== "done" || !row.file_sha256 || !row.file_name) {
     throw new DomainError("conflict", localized("文件尚未生成完成", "the file is not ready yet"));
   }

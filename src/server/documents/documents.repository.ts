@@ -122,6 +122,38 @@ export function documentsRepository(db: Executor) {
       await db.updateTable("document_jobs").set(changes).where("id", "=", id).execute();
     },
 
+    /** Finished jobs of one scope and kind that still hold a file, newest first. */
+    finishedWithFiles: (cycleId: string, scope: string, kind: string) =>
+      db
+        .selectFrom("document_jobs")
+        .select(["id", "file_sha256"])
+        .where("cycle_id", "=", cycleId)
+        .where("scope", "=", scope)
+        .where("kind", "=", kind)
+        .where("state", "=", "done")
+        .where("file_sha256", "is not", null)
+        .orderBy("created_at", "desc")
+        .orderBy("id", "desc")
+        .execute(),
+
+    /** Forgets a job's file (the row stays, as the record of the build). */
+    async dropFile(id: string, at: string): Promise<void> {
+      await db
+        .updateTable("document_jobs")
+        .set({ file_sha256: null, stage: "已由较新的文件取代", updated_at: at })
+        .where("id", "=", id)
+        .execute();
+    },
+
+    /** Whether any job row still points to these bytes. */
+    isFileUsed: async (sha256: string): Promise<boolean> =>
+      (await db
+        .selectFrom("document_jobs")
+        .select("id")
+        .where("file_sha256", "=", sha256)
+        .limit(1)
+        .executeTakeFirst()) !== undefined,
+
     /**
      * Jobs a stopped process left running (no progress since `before`): marked failed so
      * nobody waits for them and a new build of the scope can start.
