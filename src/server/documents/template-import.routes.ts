@@ -8,20 +8,18 @@ import {
   templateRefusalSchema,
 } from "../../contract/template-import";
 import { localized } from "../../core";
-import { DomainError, invalid } from "../errors";
+import { DomainError } from "../errors";
 import { requestLang } from "../http/lang";
+import {
+  MALFORMED_UPLOAD,
+  MalformedUpload,
+  readSingleFile,
+  type SingleFileUpload,
+} from "../http/single-file-upload";
 import type { ServerDeps } from "../http/server-deps";
 import { currentUser } from "../http/session";
-import { emptyTemplate, importTemplate } from "./xlsx-import/import-template";
+import { importTemplate } from "./xlsx-import/import-template";
 import { TemplateRefused } from "./xlsx-import/template-refusal";
-
-/** A body the form parser could not read (a boundary wrong, a body cut short): 400. */
-class MalformedUpload extends Error {}
-
-const MALFORMED_UPLOAD = localized(
-  "上传的表单不是完整有效的 multipart/form-data，请重新上传",
-  "the upload is not complete, well-formed multipart/form-data; send it again",
-);
 
 const tooLarge = () =>
   new DomainError(
@@ -32,51 +30,16 @@ const tooLarge = () =>
     ),
   );
 
-interface TemplateUpload {
-  fileName: string;
-  bytes: Buffer;
-}
-
-/** The one `file` part of the form (other fields are ignored), within the template limit. */
-async function readTemplateFile(request: FastifyRequest): Promise<TemplateUpload> {
-  if (!request.isMultipart()) {
-    throw new DomainError(
-      "unsupported",
-      localized(
-        "请以 multipart/form-data 上传填好的模板（字段 file）",
-        "send the filled template as multipart/form-data (field file)",
-      ),
-    );
-  }
-  let upload: TemplateUpload | undefined;
-  try {
-    const parts = request.parts({
-      limits: { fileSize: TEMPLATE_UPLOAD_LIMIT_BYTES, files: 1, fields: 10 },
-    });
-    for await (const part of parts) {
-      if (part.type === "field") continue;
-      const bytes = await part.toBuffer();
-      if (part.fieldname !== "file") {
-        throw invalid(
-          `未知的文件字段 ${part.fieldname}，应为 file`,
-          `unknown file field ${part.fieldname}; use file`,
-          { field: "file" },
-        );
-      }
-      upload = { fileName: part.filename, bytes };
-    }
-  } catch (error) {
-    if (error instanceof DomainError) throw error;
-    const { code } = error as { code?: string };
-    if (code === "FST_REQ_FILE_TOO_LARGE") throw tooLarge();
-    if (code === "FST_FILES_LIMIT") {
-      throw invalid("一次只能上传一个文件", "send one file per upload", { field: "file" });
-    }
-    throw new MalformedUpload(String(error));
-  }
-  if (!upload) throw emptyTemplate();
-  return upload;
-}
+/** The one `file` part of the form, within the template limit. */
+const readTemplateFile = (request: FastifyRequest) =>
+  readSingleFile(request, {
+    limitBytes: TEMPLATE_UPLOAD_LIMIT_BYTES,
+    notMultipart: localized(
+      "请以 multipart/form-data 上传填好的模板（字段 file）",
+      "send the filled template as multipart/form-data (field file)",
+    ),
+    tooLarge,
+  });
 
 /** Uploading a filled 指标考评表 / 工作测评表 template back. */
 export function templateImportRoutes(app: FastifyInstance, deps: ServerDeps): void {
@@ -114,7 +77,7 @@ export function templateImportRoutes(app: FastifyInstance, deps: ServerDeps): vo
     async (request, reply) => {
       const user = currentUser(request);
       const lang = requestLang(request);
-      let upload: TemplateUpload;
+      let upload: SingleFileUpload;
       try {
         upload = await readTemplateFile(request);
       } catch (error) {

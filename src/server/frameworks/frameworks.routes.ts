@@ -9,66 +9,29 @@ import {
 } from "../../contract/frameworks";
 import { errorResponses } from "../../contract/responses";
 import { localized } from "../../core";
-import { DomainError, invalid } from "../errors";
+import { DomainError } from "../errors";
 import { requestLang } from "../http/lang";
+import { MALFORMED_UPLOAD, MalformedUpload, readSingleFile } from "../http/single-file-upload";
 import { currentUser } from "../http/session";
 import type { ServerDeps } from "../http/server-deps";
 import { listFrameworks } from "./list-frameworks";
 import { openYear } from "./open-year";
 import { uploadFramework, type FrameworkUpload } from "./upload-framework";
 
-/** A body the form parser could not read (a boundary wrong, a body cut short): 400. */
-class MalformedUpload extends Error {}
-
-const MALFORMED_UPLOAD = localized(
-  "上传的表单不是完整有效的 multipart/form-data，请重新上传",
-  "the upload is not complete, well-formed multipart/form-data; send it again",
-);
-
 const tooLarge = () =>
   new DomainError("too_large", localized("文件超过 2 MiB", "the file is larger than 2 MiB"));
 
-/** Reads the one `file` part of the form (other fields are ignored), within 2 MiB. */
+/** The one `file` part of the form, within 2 MiB. */
 async function readFrameworkFile(request: FastifyRequest): Promise<FrameworkUpload> {
-  if (!request.isMultipart()) {
-    throw new DomainError(
-      "unsupported",
-      localized(
-        "请以 multipart/form-data 上传考评办法文件（字段 file）",
-        "send the framework file as multipart/form-data (field file)",
-      ),
-    );
-  }
-  let upload: FrameworkUpload | undefined;
-  try {
-    const parts = request.parts({
-      limits: { fileSize: FRAMEWORK_UPLOAD_LIMIT_BYTES, files: 1, fields: 10 },
-    });
-    for await (const part of parts) {
-      if (part.type === "field") continue;
-      const content = await part.toBuffer();
-      if (part.fieldname !== "file") {
-        throw invalid(
-          `未知的文件字段 ${part.fieldname}，应为 file`,
-          `unknown file field ${part.fieldname}; use file`,
-          { field: "file" },
-        );
-      }
-      upload = { fileName: part.filename, content };
-    }
-  } catch (error) {
-    if (error instanceof DomainError) throw error;
-    const { code } = error as { code?: string };
-    if (code === "FST_REQ_FILE_TOO_LARGE") throw tooLarge();
-    if (code === "FST_FILES_LIMIT") {
-      throw invalid("一次只能上传一个文件", "send one file per upload", { field: "file" });
-    }
-    throw new MalformedUpload(String(error));
-  }
-  if (!upload) {
-    throw invalid("缺少文件（字段 file）", "no file was sent (field file)", { field: "file" });
-  }
-  return upload;
+  const upload = await readSingleFile(request, {
+    limitBytes: FRAMEWORK_UPLOAD_LIMIT_BYTES,
+    notMultipart: localized(
+      "请以 multipart/form-data 上传考评办法文件（字段 file）",
+      "send the framework file as multipart/form-data (field file)",
+    ),
+    tooLarge,
+  });
+  return { fileName: upload.fileName, content: upload.bytes };
 }
 
 /** Framework versions (import, list) and opening an evaluation year on one of them. */

@@ -5,7 +5,7 @@ import { isDepartmentUser, type AuthUser } from "../../auth/auth-user";
 import { CITY_WRITERS, requireRole } from "../../auth/policy";
 import type { UseCaseDeps } from "../../context";
 import { loadCycle } from "../../cycles/load-cycle";
-import { DomainError, forbidden, invalid, notFound } from "../../errors";
+import { DomainError, forbidden, notFound } from "../../errors";
 import { assertWritableIn } from "../../workflow/write-guard";
 import { planTemplate, writePlan, type TemplatePlan } from "./apply-template";
 import { readTemplate, type TemplateReading } from "./read-template";
@@ -133,7 +133,3 @@ export async function importTemplate(
     fileSha256,
   };
 }
-
-/** For the CLI and callers outside HTTP: the refusal of an empty upload. */
-export const emptyTemplate = () =>
-  invalid("缺少文件（字段 file）", "no file was sent (field file)", { field: "file" });
