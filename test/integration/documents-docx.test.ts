@@ -1,4 +1,5 @@
 import { demoReportPayload } from "../support/demo-report";
+import { DOCUMENT_OUTPUT, pageCount, pageText, savePagePng } from "../support/poppler";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,9 +13,6 @@ import type { ReportPayload } from "../../src/core/documents/report-payload";
 import { reportOutline, reportTitle } from "../../src/core/documents/report-outline";
 import { chartSvg, renderChartPng } from "../../src/server/documents/charts/render-chart";
 import { renderReportDocx } from "../../src/server/documents/docx/render-report-docx";
-import { packageRoot } from "../../src/platform/package-files";
-
-const OUTPUT = join(packageRoot(), "test-output", "documents");
 
 function demoPayload(department: { code: string; name: string } | null): ReportPayload {
   return demoReportPayload(department);
@@ -69,7 +67,7 @@ describe("the Word reports of the demo", () => {
     [];
 
   beforeAll(async () => {
-    mkdirSync(OUTPUT, { recursive: true });
+    mkdirSync(DOCUMENT_OUTPUT, { recursive: true });
     for (const [name, department] of [
       ["city", null],
       ["edu", { code: "EDU", name: "市教育局" }],
@@ -79,7 +77,7 @@ describe("the Word reports of the demo", () => {
       const docx = await renderReportDocx(blocks, {
         header: "示例数据（illustrative），不是真实统计数",
       });
-      writeFileSync(join(OUTPUT, `report-${name}.docx`), docx);
+      writeFileSync(join(DOCUMENT_OUTPUT, `report-${name}.docx`), docx);
       reports.push({ name, payload, blocks, docx });
     }
   }, 120_000);
@@ -168,37 +166,19 @@ describe("the Word reports of the demo", () => {
       const docx = join(work, `report-${report.name}.docx`);
       writeFileSync(docx, report.docx);
       const pdf = convertToPdf(docx, work, join(work, `profile-${report.name}`));
-      const firstPage = execFileSync("pdftotext", ["-f", "1", "-l", "1", "-layout", pdf, "-"], {
-        encoding: "utf8",
-      }).replace(/\s+/g, "");
+      const firstPage = pageText(pdf, 1, { layout: true }).replace(/\s+/g, "");
       expect(firstPage).toContain(reportTitle(report.payload));
       expect(firstPage).toContain(formatScore(report.payload.score.score));
       expect(firstPage).toContain(`等级为“${report.payload.score.grade}”`);
       expect(firstPage).toContain("示例");
-      const pages = Number(
-        /Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))?.[1],
-      );
+      const pages = pageCount(pdf);
       expect(pages).toBeGreaterThan(1);
       // The signature never stands alone on the last page.
-      const lastPage = execFileSync("pdftotext", ["-f", `${pages}`, "-l", `${pages}`, pdf, "-"], {
-        encoding: "utf8",
-      }).replace(/\s+/g, "");
+      const lastPage = pageText(pdf, pages).replace(/\s+/g, "");
       expect(lastPage).toContain("2026年3月8日");
       expect(lastPage).toMatch(/表\d+/);
       // For a person to look at: the first page as the office would print it.
-      execFileSync("pdftoppm", [
-        "-png",
-        "-r",
-        "60",
-        "-f",
-        "1",
-        "-l",
-        "1",
-        "-singlefile",
-        pdf,
-        join(OUTPUT, `report-${report.name}-page1`),
-      ]);
-      expect(existsSync(join(OUTPUT, `report-${report.name}-page1.png`))).toBe(true);
+      expect(existsSync(savePagePng(pdf, 1, `report-${report.name}-page1`))).toBe(true);
     }
   }, 240_000);
 });

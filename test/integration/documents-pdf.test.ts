@@ -1,4 +1,5 @@
 import { demoReportPayload } from "../support/demo-report";
+import { DOCUMENT_OUTPUT, pageCount, pageText, savePagePng } from "../support/poppler";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,7 +9,6 @@ import { degrees, PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportOutline } from "../../src/core/documents/report-outline";
 import { volumeTableBlocks } from "../../src/core/documents/volume-tables";
-import { packageRoot } from "../../src/platform/package-files";
 import {
   buildVolume,
   SECTION_TITLES,
@@ -19,7 +19,7 @@ import {
 import { renderChartPng } from "../../src/server/documents/charts/render-chart";
 import { renderReportPdf } from "../../src/server/documents/pdf/render-report-pdf";
 
-const OUTPUT = join(packageRoot(), "test-output", "documents");
+const OUTPUT = DOCUMENT_OUTPUT;
 const scratch = mkdtempSync(join(tmpdir(), "kaoping-volume-"));
 
 function demoInput(): Omit<VolumeInput, "evidence" | "certification"> {
@@ -77,9 +77,8 @@ function run(command: string, args: string[]): string {
   return execFileSync(command, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
 }
 
-function pageText(file: string, page: number): string {
-  return run("pdftotext", ["-f", String(page), "-l", String(page), "-layout", file, "-"]);
-}
+/** The page's text with its layout kept (columns of the contents stay on their lines). */
+const laidOut = (file: string, page: number) => pageText(file, page, { layout: true });
 
 /** Only the text inside the sheet (A4 either way up): text drawn off the page is not on paper. */
 function textOnSheet(file: string, page: number): string {
@@ -90,10 +89,6 @@ function textOnSheet(file: string, page: number): string {
 /** pdftotext may drop the spaces inside "— 3 —" (they are glyph spacing, not characters). */
 function hasPageNumber(text: string, n: number): boolean {
   return new RegExp(`—\\s*${n}\\s*—`).test(text);
-}
-
-function pageCount(file: string): number {
-  return Number(/^Pages:\s+(\d+)/m.exec(run("pdfinfo", [file]))![1]);
 }
 
 const CERTIFICATION: VolumeCertification = {
@@ -218,7 +213,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** The contents' lines (pages 2 to `last`): title and page number. */
 function contents(file: string, last = 2): { title: string; page: number }[] {
-  return Array.from({ length: last - 1 }, (_, i) => pageText(file, i + 2))
+  return Array.from({ length: last - 1 }, (_, i) => laidOut(file, i + 2))
     .join("\n")
     .split("\n")
     .map((line) => /^\s*(\S.*?)\s*\.{3,}\s*(\d+)\s*$/.exec(line))
@@ -267,7 +262,7 @@ describe("the bound volume (PDF)", () => {
     expect(titles).toContain("一、基本情况");
     expect(titles).toContain("（一）指标考评表");
     for (const entry of entries) {
-      const text = pageText(built.file, entry.page).replace(/\s+/g, " ");
+      const text = laidOut(built.file, entry.page).replace(/\s+/g, " ");
       expect(text, `${entry.title} on page ${entry.page}`).toContain(entry.title.split(" ").at(-1));
     }
     const pages = entries.map((entry) => entry.page);
@@ -276,20 +271,20 @@ describe("the bound volume (PDF)", () => {
 
   it("numbers every page after the cover as — n —, merged evidence pages included", () => {
     const count = pageCount(built.file);
-    expect(pageText(built.file, 1)).not.toMatch(/—\s*\d+\s*—/);
+    expect(laidOut(built.file, 1)).not.toMatch(/—\s*\d+\s*—/);
     for (let page = 2; page <= count; page++) {
       expect(hasPageNumber(textOnSheet(built.file, page), page), `page ${page}`).toBe(true);
     }
     const merged = [1, 2, 3].map((n) => {
       const pages = Array.from({ length: count }, (_, i) => i + 1);
-      return pages.find((page) => pageText(built.file, page).includes(`Evidence page ${n}`))!;
+      return pages.find((page) => laidOut(built.file, page).includes(`Evidence page ${n}`))!;
     });
     expect(merged[1]).toBe(merged[0]! + 1);
     expect(merged[2]).toBe(merged[0]! + 2);
   });
 
   it("ends with the certification page: declaration, signer, Beijing time, SM3 digest, audit head", () => {
-    const last = pageText(built.file, pageCount(built.file)).replace(/\s+/g, "");
+    const last = laidOut(built.file, pageCount(built.file)).replace(/\s+/g, "");
     expect(last).toContain("四、报送确认");
     expect(last).toContain(CERTIFICATION.declaration);
     expect(last).toContain("王主任（office-head）");
@@ -298,7 +293,7 @@ describe("the bound volume (PDF)", () => {
     expect(last).toContain(`序号${CERTIFICATION.auditHead!.seq}`);
     expect(last).toContain(CERTIFICATION.auditHead!.hash);
     expect(last).toContain("数据库之外");
-    const bareLast = pageText(built.bare, pageCount(built.bare));
+    const bareLast = laidOut(built.bare, pageCount(built.bare));
     expect(bareLast).toContain("尚未报送确认");
   });
 
@@ -363,18 +358,7 @@ describe("the bound volume (PDF)", () => {
       ["volume-report", 3],
       ["volume-certification", last],
     ] as const) {
-      run("pdftoppm", [
-        "-png",
-        "-r",
-        "60",
-        "-f",
-        String(page),
-        "-l",
-        String(page),
-        "-singlefile",
-        built.file,
-        join(OUTPUT, name),
-      ]);
+      savePagePng(built.file, page, name);
       // A grey map of the page: glyphs that did not render leave the page (nearly) white.
       const pgm = execFileSync("pdftoppm", [
         "-gray",
@@ -408,14 +392,14 @@ describe("a volume with many evidence items", () => {
     }));
     const file = join(OUTPUT, "volume-many-items.pdf");
     writeFileSync(file, await buildVolume({ ...demoInput(), evidence, certification: null }));
-    const sectionPage = Number(/\n\s*一、自评报告\s*\.{3,}\s*(\d+)/.exec(pageText(file, 2))![1]);
+    const sectionPage = Number(/\n\s*一、自评报告\s*\.{3,}\s*(\d+)/.exec(laidOut(file, 2))![1]);
     // 4 sections + 11 report headings + 2 tables + 70 items: more than three pages of lines.
     expect(sectionPage).toBeGreaterThan(5);
     const entries = contents(file, sectionPage - 1);
     expect(entries).toHaveLength(4 + 11 + 2 + items);
-    expect(pageText(file, sectionPage - 1)).toMatch(/四、报送确认/);
+    expect(laidOut(file, sectionPage - 1)).toMatch(/四、报送确认/);
     for (const entry of entries.filter((_, i) => i % 9 === 0 || i === entries.length - 1)) {
-      const text = pageText(file, entry.page).replace(/\s+/g, " ");
+      const text = laidOut(file, entry.page).replace(/\s+/g, " ");
       expect(text, `${entry.title} on page ${entry.page}`).toContain(entry.title.split(" ").at(-1));
     }
   });
@@ -430,8 +414,8 @@ describe("renderReportPdf", () => {
     const file = join(OUTPUT, "report-drawn.pdf");
     writeFileSync(file, bytes);
     expect(pageCount(file)).toBeGreaterThan(2);
-    expect(hasPageNumber(pageText(file, 1), 1)).toBe(true);
-    expect(hasPageNumber(pageText(file, 2), 2)).toBe(true);
+    expect(hasPageNumber(laidOut(file, 1), 1)).toBe(true);
+    expect(hasPageNumber(laidOut(file, 2), 2)).toBe(true);
     const doc = await PDFDocument.load(bytes);
     expect(doc.getTitle()).toBe("惠州市2025年度基本公共服务均等化绩效自评报告");
     const json = JSON.parse(run("qpdf", ["--json", "--json-key=outlines", file])) as {

@@ -1,5 +1,4 @@
-import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,7 +16,7 @@ import {
   type ScoreResult,
 } from "../../src/core";
 import { NOT_COMPUTABLE } from "../../src/core/documents/excel-formula";
-import { demoFiles, packageRoot } from "../../src/platform/package-files";
+import { demoFiles } from "../../src/platform/package-files";
 import {
   INDICATOR_COLUMNS,
   indicatorSheetLayout,
@@ -35,6 +34,7 @@ import { WORK_COLUMNS, workSheetLayout } from "../../src/server/documents/xlsx/w
 import { yearArbitrary } from "../support/arbitraries";
 import { buildYear, indicator, workItem } from "../support/factories";
 import { convertWithLibreOffice } from "../support/libreoffice";
+import { pageCount, pageSize, pageText, savePagePng } from "../support/poppler";
 
 /*
  * The tables' figures are live formulas. These tests let LibreOffice recalculate the
@@ -484,32 +484,11 @@ describe("the tables as an office opens them", () => {
     const input = join(directory, "print-city.xlsx");
     await writeFile(input, await buildFor(year, null));
     const pdf = await convertWithLibreOffice(input, "pdf", join(directory, "print-city"));
-    const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
-    const [width, height] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!.slice(1).map(Number);
-    expect(width).toBeGreaterThan(height!);
-    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
-    const first = execFileSync("pdftotext", ["-f", "1", "-l", "1", "-layout", pdf, "-"], {
-      encoding: "utf8",
-    });
-    expect(first).toContain("指标考评表");
-    const last = execFileSync("pdftotext", ["-f", String(pages), "-l", String(pages), pdf, "-"], {
-      encoding: "utf8",
-    });
-    expect(last).toContain(year.score.score.toFixed(4));
-    const output = join(packageRoot(), "test-output", "documents");
-    mkdirSync(output, { recursive: true });
-    execFileSync("pdftoppm", [
-      "-png",
-      "-r",
-      "60",
-      "-f",
-      "1",
-      "-l",
-      "1",
-      "-singlefile",
-      pdf,
-      join(output, "tables-city-page1"),
-    ]);
+    const { width, height } = pageSize(pdf);
+    expect(width).toBeGreaterThan(height);
+    expect(pageText(pdf, 1, { layout: true })).toContain("指标考评表");
+    expect(pageText(pdf, pageCount(pdf))).toContain(year.score.score.toFixed(4));
+    savePagePng(pdf, 1, "tables-city-page1");
   });
 
   it("every computed figure is a formula and none carries a cached result", async () => {
